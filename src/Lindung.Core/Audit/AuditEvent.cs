@@ -1,0 +1,49 @@
+using Lindung.Core.Tenancy;
+
+namespace Lindung.Core.Audit;
+
+/// <summary>
+/// One audited change or sensitive read. Written in the same SaveChanges (hence the same transaction) as
+/// the change it describes, so it commits or rolls back with it.
+/// </summary>
+public sealed class AuditEvent : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string TenantCode { get; set; } = "";
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public required string UserName { get; set; }
+    public string? IpAddress { get; set; }
+
+    /// <summary>One of <see cref="AuditActions"/>.</summary>
+    public required string Action { get; set; }
+
+    public string? EntityType { get; set; }
+    public string? EntityId { get; set; }
+
+    /// <summary>JSON of the audited properties before the change (null for an insert).</summary>
+    public string? Before { get; set; }
+
+    /// <summary>JSON of the audited properties after the change (null for a delete).</summary>
+    public string? After { get; set; }
+
+    public string? Detail { get; set; }
+}
+
+/// <summary>The closed list of audit actions. Extend it here, never with ad-hoc strings.</summary>
+public static class AuditActions
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+    public const string SignIn = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string SignOut = "auth.sign_out";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string PasswordReset = "auth.password_reset";
+    public const string UserCreated = "user.created";
+    public const string TenantCreated = "tenant.created";
+    public const string MasterDataSeeded = "masterdata.seeded";
+    public const string NikRevealed = "nik.revealed";
+    public const string Exported = "data.exported";
+}

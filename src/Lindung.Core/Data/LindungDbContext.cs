@@ -1,0 +1,219 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Lindung.Core.Audit;
+using Lindung.Core.Identity;
+using Lindung.Core.MasterData;
+using Lindung.Core.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Lindung.Core.Data;
+
+/// <summary>
+/// The one DbContext. Every <see cref="ITenantOwned"/> entity is filtered by the current actor's tenant,
+/// every <see cref="IStamped"/> entity is stamped and every <see cref="IAudited"/> change writes an
+/// <see cref="AuditEvent"/> in the same SaveChanges, so audit and change share one transaction.
+/// </summary>
+public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurrentActor actor, TimeProvider time)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<WorkerCategory> WorkerCategories => Set<WorkerCategory>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public ICurrentActor Actor => actor;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Read by the query filters at query time; null matches no row.</summary>
+    public string? CurrentTenantCode => actor.TenantCode;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LindungDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter(entity.ClrType));
+                builder.Entity(entity.ClrType).Property(nameof(ITenantOwned.TenantCode)).HasMaxLength(13).IsRequired();
+                builder.Entity(entity.ClrType).HasIndex(nameof(ITenantOwned.TenantCode));
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type type)
+    {
+        // e => e.TenantCode == this.CurrentTenantCode; EF turns the context member into a parameter.
+        var e = Expression.Parameter(type, "e");
+        var body = Expression.Equal(
+            Expression.Property(e, nameof(ITenantOwned.TenantCode)),
+            Expression.Property(Expression.Constant(this), nameof(CurrentTenantCode)));
+        return Expression.Lambda(body, e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Adds an audit event for a sensitive read or an action that is not an entity change.</summary>
+    public AuditEvent Audit(string action, string? entityType = null, string? entityId = null, string? detail = null,
+        string? tenantCode = null)
+    {
+        var ev = new AuditEvent
+        {
+            TenantCode = tenantCode ?? actor.TenantCode ?? "",
+            At = time.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            IpAddress = actor.IpAddress,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Detail = detail,
+        };
+        AuditEvents.Add(ev);
+        return ev;
+    }
+
+    private void PrepareForSave()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = new List<AuditEvent>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.Entity is ITenantOwned owned)
+            {
+                GuardTenant(entry, owned);
+            }
+
+            if (entry.Entity is IStamped stamped)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    stamped.CreatedAt = now;
+                }
+
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    stamped.ModifiedAt = now;
+                }
+            }
+
+            if (entry.Entity is IAudited audited)
+            {
+                var ev = AuditFor(entry, audited, now);
+                if (ev is not null)
+                {
+                    pending.Add(ev);
+                }
+            }
+        }
+
+        AuditEvents.AddRange(pending);
+    }
+
+    private void GuardTenant(EntityEntry entry, ITenantOwned owned)
+    {
+        if (entry.State == EntityState.Added && string.IsNullOrEmpty(owned.TenantCode))
+        {
+            owned.TenantCode = actor.TenantCode
+                ?? throw new InvalidOperationException("A tenant-owned row was added without a current tenant.");
+        }
+        else if (actor.TenantCode is not null && owned.TenantCode != actor.TenantCode && entry.Entity is not AuditEvent)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to write a row of tenant {owned.TenantCode} while acting for tenant {actor.TenantCode}.");
+        }
+    }
+
+    private AuditEvent? AuditFor(EntityEntry entry, IAudited audited, DateTime now)
+    {
+        string? before = null, after = null;
+        string action;
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                action = AuditActions.Created;
+                after = Snapshot(entry, current: true, onlyModified: false);
+                break;
+            case EntityState.Deleted:
+                action = AuditActions.Deleted;
+                before = Snapshot(entry, current: false, onlyModified: false);
+                break;
+            case EntityState.Modified:
+                action = AuditActions.Updated;
+                before = Snapshot(entry, current: false, onlyModified: true);
+                after = Snapshot(entry, current: true, onlyModified: true);
+                if (before == after)
+                {
+                    return null;
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        return new AuditEvent
+        {
+            TenantCode = (entry.Entity as ITenantOwned)?.TenantCode ?? actor.TenantCode ?? "",
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            IpAddress = actor.IpAddress,
+            Action = action,
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = audited.Id.ToString(),
+            Before = before,
+            After = after,
+        };
+    }
+
+    private static string Snapshot(EntityEntry entry, bool current, bool onlyModified)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (name is nameof(IStamped.CreatedAt) or nameof(IStamped.ModifiedAt) or nameof(ITenantOwned.TenantCode)
+                || p.Metadata.FindAnnotation(SensitiveAnnotation) is not null)
+            {
+                continue;
+            }
+
+            if (onlyModified && (!p.IsModified || Equals(p.OriginalValue, p.CurrentValue)))
+            {
+                continue;
+            }
+
+            values[name] = current ? p.CurrentValue : p.OriginalValue;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    /// <summary>Properties carrying this annotation are never copied into an audit event.</summary>
+    public const string SensitiveAnnotation = "Lindung:Sensitive";
+}

@@ -1,0 +1,9 @@
+namespace Lindung.Core.Identity;
+
+public static class LindungClaims
+{
+    public const string Tenant = "lindung:tenant";
+    public const string Agency = "lindung:agency";
+    public const string DisplayName = "lindung:name";
+    public const string MustChangePassword = "lindung:must_change_password";
+}

@@ -1,0 +1,93 @@
+using Lindung.Core.Audit;
+using Lindung.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Core.Identity;
+
+public sealed record NewUser(string UserName, string DisplayName, string Role, string TenantCode, Guid? AgencyId,
+    string? Password, bool MustChangePassword);
+
+public sealed record CreatedUser(AppUser User, string Password);
+
+/// <summary>Creating users and resetting passwords, shared by the admin pages and <c>lindung user add</c>.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, LindungDbContext db)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                Check(result);
+            }
+        }
+    }
+
+    public async Task<CreatedUser> CreateAsync(NewUser request)
+    {
+        if (!Roles.IsKnown(request.Role))
+        {
+            throw new UserAdministrationException($"Peran tidak dikenal: {request.Role}");
+        }
+
+        if (request.Role == Roles.OperatorOpd && request.AgencyId is null)
+        {
+            throw new UserAdministrationException("Operator OPD harus terikat pada satu OPD.");
+        }
+
+        if (!await db.Tenants.AnyAsync(t => t.Code == request.TenantCode))
+        {
+            throw new UserAdministrationException($"Tenant {request.TenantCode} belum ada.");
+        }
+
+        await EnsureRolesAsync();
+        var password = request.Password ?? PasswordGenerator.Generate();
+        var user = new AppUser
+        {
+            UserName = request.UserName.Trim().ToLowerInvariant(),
+            DisplayName = request.DisplayName,
+            TenantCode = request.TenantCode,
+            AgencyId = request.Role == Roles.OperatorOpd ? request.AgencyId : null,
+            MustChangePassword = request.MustChangePassword,
+            CreatedAt = db.Time.GetUtcNow().UtcDateTime,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, request.Role));
+        db.Audit(AuditActions.UserCreated, nameof(AppUser), user.Id.ToString(), $"{user.UserName} ({request.Role})",
+            tenantCode: request.TenantCode);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return new CreatedUser(user, password);
+    }
+
+    /// <summary>Issues a temporary password the user must change at the next sign-in (no e-mail server assumed).</summary>
+    public async Task<string> ResetPasswordAsync(AppUser user)
+    {
+        var password = PasswordGenerator.Generate();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Audit(AuditActions.PasswordReset, nameof(AppUser), user.Id.ToString(), user.UserName, tenantCode: user.TenantCode);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return password;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new UserAdministrationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed class UserAdministrationException(string message) : Exception(message);
