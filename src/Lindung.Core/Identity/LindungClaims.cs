@@ -3,6 +3,7 @@ namespace Lindung.Core.Identity;
 public static class LindungClaims
 {
     public const string Tenant = "lindung:tenant";
+    public const string TenantName = "lindung:tenant_name";
     public const string Agency = "lindung:agency";
     public const string DisplayName = "lindung:name";
     public const string MustChangePassword = "lindung:must_change_password";

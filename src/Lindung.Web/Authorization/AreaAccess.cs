@@ -1,0 +1,33 @@
+using Lindung.Core.Identity;
+using static Lindung.Core.Identity.Roles;
+
+namespace Lindung.Web.Authorization;
+
+/// <summary>
+/// Which roles may open each area (page folder) of the web app (PRODUCT §2). Deny by default: a folder
+/// missing here gets no role at all, and the page×role test fails for any page it does not know.
+/// Write rights inside an area are checked per handler; record-level rules (an Operator OPD's own OPD)
+/// are checked where the record is loaded.
+/// </summary>
+public static class AreaAccess
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Folders = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["/Dasbor"] = [.. Roles.All],
+        ["/Pekerja"] = [Administrator, Koordinator, OperatorOpd, Keuangan, Perencana, Auditor],
+        ["/Pengajuan"] = [Administrator, Koordinator, OperatorOpd, Keuangan, Perencana, Auditor],
+        ["/Bpjs"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
+        ["/Iuran"] = [.. Roles.All],
+        ["/Anggaran"] = [Administrator, Koordinator, Keuangan, Perencana, Pimpinan, Auditor],
+        ["/Proyek"] = [.. Roles.All],
+        ["/Perjanjian"] = [Administrator, Koordinator, Keuangan, Perencana, Pimpinan, Auditor],
+        ["/Klaim"] = [.. Roles.All],
+        ["/Laporan"] = [.. Roles.All],
+        ["/Admin"] = [Administrator],
+    };
+
+    public static string PolicyFor(string folder) => "Area:" + folder;
+
+    /// <summary>Signed in with any Lindung role: account pages, the language switch.</summary>
+    public const string AnyRole = "AnyRole";
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Lindung.Core.Data;
+using Lindung.Core.Identity;
+using Lindung.Web.Authorization;
+using Lindung.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Lindung.Web.Setup;
+
+public static class AuthSetup
+{
+    public const string SignInPath = "/Akun/Masuk";
+
+    public static void AddLindungAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(IdentitySetup.ConfigurePolicy)
+            .AddEntityFrameworkStores<LindungDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddClaimsPrincipalFactory<LindungClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/Akun/Keluar";
+            o.AccessDeniedPath = "/Status/403";
+            o.Cookie.Name = "Lindung.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            // A forbidden page answers 403 (rendered by the status page), not a redirect that hides it.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPolicy(AreaAccess.AnyRole, p => p.RequireRole(Roles.All));
+            foreach (var (folder, roles) in AreaAccess.Folders)
+            {
+                o.AddPolicy(AreaAccess.PolicyFor(folder), p => p.RequireRole(roles));
+            }
+        });
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            {
+                // Only sign-in attempts are limited here (per client address); uploads and the API get
+                // their own policies when they exist.
+                if (HttpMethods.IsPost(ctx.Request.Method)
+                    && ctx.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    var limit = ctx.RequestServices.GetRequiredService<IOptions<LindungOptions>>().Value.SignInAttemptsPerMinute;
+                    return RateLimitPartition.GetFixedWindowLimiter(
+                        "signin:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+                }
+
+                return RateLimitPartition.GetNoLimiter("none");
+            });
+        });
+    }
+}
+
+/// <summary>Puts the tenant, OPD, display name and the must-change-password flag into the sign-in cookie.</summary>
+public sealed class LindungClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, LindungDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(LindungClaims.Tenant, user.TenantCode));
+        var tenant = await db.Tenants.FindAsync(user.TenantCode);
+        identity.AddClaim(new Claim(LindungClaims.TenantName, tenant?.Name ?? user.TenantCode));
+        identity.AddClaim(new Claim(LindungClaims.DisplayName, user.DisplayName));
+        if (user.AgencyId is { } agency)
+        {
+            identity.AddClaim(new Claim(LindungClaims.Agency, agency.ToString()));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(LindungClaims.MustChangePassword, "1"));
+        }
+
+        return identity;
+    }
+}

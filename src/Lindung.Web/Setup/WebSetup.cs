@@ -1,0 +1,63 @@
+using System.Globalization;
+using Lindung.Web.Authorization;
+using Lindung.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+
+namespace Lindung.Web.Setup;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en")];
+
+    public static void AddLindungWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", AreaAccess.AnyRole);
+                foreach (var folder in AreaAccess.Folders.Keys)
+                {
+                    o.Conventions.AuthorizeFolder(folder, AreaAccess.PolicyFor(folder));
+                }
+
+                o.Conventions.AddPageRoute("/Dasbor/Index", "");
+                o.Conventions.AllowAnonymousToPage("/Akun/Masuk");
+                o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
+            })
+            .AddViewLocalization();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Lindung.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Only the user's explicit choice (cookie) switches language; browsers in English still get Indonesian.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+    }
+
+    public static void UseLindungPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Status/500");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
