@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Lindung.Core.Identity;
+using Lindung.Core.MasterData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lindung.Cli.Commands;
+
+/// <summary>
+/// <c>lindung seed</c>: master data only (tenant, regions, OPDs, categories), idempotent.
+/// <c>--demo</c> adds one demo account per role.
+/// </summary>
+public static class SeedCommand
+{
+    public static Command Build(CliIo io)
+    {
+        var demo = new Option<bool>("--demo") { Description = "Tambahkan data demo fiktif dan satu akun demo per peran" };
+        var workers = new Option<int?>("--workers") { Description = "Jumlah pekerja demo (bawaan: komposisi realistis)" };
+        var randomSeed = new Option<int?>("--random-seed") { Description = "Benih acak untuk data demo (deterministik)" };
+        var seed = new Command("seed", "Muat data induk (idempoten); --demo menambah data demo") { demo, workers, randomSeed };
+        seed.SetAction(async (parse, ct) =>
+        {
+            await using var host = CliHost.Create(parse);
+            await host.PrepareAsync(ct);
+            var tenant = parse.GetValue(GlobalOptions.Tenant) ?? host.ConfiguredTenant ?? MasterDataSeeder.OkuSelatan;
+            host.ActFor(tenant);
+            SeedResult result;
+            try
+            {
+                result = await MasterDataSeeder.SeedAsync(host.Db, tenant, io.Progress("Wilayah"), ct);
+            }
+            catch (ArgumentException e)
+            {
+                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+            }
+
+            IReadOnlyList<DemoAccount> accounts = [];
+            if (parse.GetValue(demo))
+            {
+                var admin = host.Services.GetRequiredService<UserAdministration>();
+                accounts = await DemoAccounts.EnsureAsync(host.Db, admin, tenant, host.Settings.FullDataDirectory);
+            }
+
+            return await io.ResultAsync(parse,
+                new
+                {
+                    tenant,
+                    regions = result.Regions,
+                    tenantCreated = result.TenantCreated,
+                    agenciesAdded = result.AgenciesAdded,
+                    categoriesAdded = result.CategoriesAdded,
+                    demoAccounts = accounts.Select(a => new { username = a.UserName, role = a.Role, password = a.Password }),
+                },
+                o =>
+                {
+                    o.WriteLine(result.ChangedAnything
+                        ? $"Data induk {tenant}: {result.Regions} wilayah, {result.AgenciesAdded} OPD, {result.CategoriesAdded} kategori ditambahkan."
+                        : $"Data induk {tenant} sudah lengkap; tidak ada yang diubah.");
+                    foreach (var a in accounts)
+                    {
+                        o.WriteLine($"  {a.Role,-14} {a.UserName,-14} {a.Password}");
+                    }
+                });
+        });
+        return seed;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Lindung.Cli.Commands;
+
+namespace Lindung.Cli;
+
+/// <summary>
+/// The <c>lindung</c> command. Exit codes: 0 the command did its work (an import with rejected rows
+/// included); 1 the input as a whole is unusable; 2 a usage error. With <c>--json</c>, stdout holds exactly
+/// one JSON object; progress and messages go to stderr.
+/// </summary>
+public static class LindungCli
+{
+    public const int Ok = 0;
+    public const int Unusable = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync(error.Message);
+            }
+
+            await stderr.WriteLineAsync("Lihat: lindung --help");
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Lindung: perlindungan pekerja BPJS Ketenagakerjaan untuk pemerintah kabupaten.");
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        var io = new CliIo(stdout, stderr);
+        root.Subcommands.Add(DbCommands.Build(io));
+        root.Subcommands.Add(TenantCommands.Build(io));
+        root.Subcommands.Add(UserCommands.Build(io));
+        root.Subcommands.Add(SeedCommand.Build(io));
+        return root;
+    }
+}
