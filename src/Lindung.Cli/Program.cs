@@ -1,3 +1,6 @@
-using Lindung.Cli;
+namespace Lindung.Cli;
 
-return await LindungCli.RunAsync(args, Console.Out, Console.Error);
+public static class LindungProgram
+{
+    public static Task<int> Main(string[] args) => LindungCli.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,7 +1,13 @@
 using Lindung.Web.Setup;
 
-// Content from the build output, data under the directory the user started in (see docs/decisions).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Content (settings, views, wwwroot) from the build output, data under the directory the user started in
+// (docs/decisions/0003-data-directory.md). A host that names its own content root (the tests) keeps it.
+var ownContentRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
+});
 builder.AddLindungData();
 builder.AddLindungAuth();
 builder.AddLindungWeb();

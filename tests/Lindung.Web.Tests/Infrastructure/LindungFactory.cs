@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lindung.Core.Data;
+using Lindung.Core.Identity;
+using Lindung.Core.MasterData;
+using Lindung.Core.Tenancy;
+using Lindung.Core.Tests.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lindung.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app over a real, freshly migrated database (SQLite file or PostgreSQL), seeded with OKU
+/// Selatan master data and one user per role. Environment "Testing": no demo mode.
+/// </summary>
+public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Kopi-Pagi-Muaradua-42";
+    public const string Tenant = "16.09";
+
+    public static readonly IReadOnlyDictionary<string, string> UserOf = new Dictionary<string, string>
+    {
+        [Roles.Administrator] = "admin.uji",
+        [Roles.Koordinator] = "koordinator.uji",
+        [Roles.OperatorOpd] = "operator.uji",
+        [Roles.Keuangan] = "keuangan.uji",
+        [Roles.Perencana] = "perencana.uji",
+        [Roles.Pimpinan] = "pimpinan.uji",
+        [Roles.Auditor] = "auditor.uji",
+    };
+
+    private TestDatabase? database;
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected virtual int SignInAttemptsPerMinute => 10_000;
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised");
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(Provider);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SwitchableActor>().Override = new FixedActor(Tenant, "test-setup");
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        await MasterDataSeeder.SeedAsync(db, Tenant);
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var dlh = db.Agencies.Single(a => a.Code == "DLH").Id;
+        foreach (var (role, user) in UserOf)
+        {
+            await admin.CreateAsync(new NewUser(user, "Uji " + role, role, Tenant, role == Roles.OperatorOpd ? dlh : null,
+                Password, MustChangePassword: false));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Lindung:Provider", Provider.ToString());
+        builder.UseSetting("Lindung:DataDirectory", Database.Settings.DataDirectory);
+        builder.UseSetting("ConnectionStrings:Lindung", Database.Settings.ConnectionString);
+        builder.UseSetting("Lindung:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private readonly Dictionary<string, HttpClient> signedIn = [];
+
+    /// <summary>A client signed in as the role's test user, shared by the tests of one class (read-only use).</summary>
+    public async Task<HttpClient> SignedInAsync(string role)
+    {
+        if (!signedIn.TryGetValue(role, out var client))
+        {
+            client = await SignInAsync(UserOf[role], Password);
+            signedIn[role] = client;
+        }
+
+        return client;
+    }
+
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = Anonymous();
+        var response = await PostFormAsync(client, "/Akun/Masuk", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the form page for its anti-forgery token, then POSTs the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields,
+        string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
+            ? token
+            : throw new InvalidOperationException("No anti-forgery token on the page");
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class PostgresLindungFactory : LindungFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public sealed class StrictSignInLindungFactory : LindungFactory
+{
+    protected override int SignInAttemptsPerMinute => 3;
+}

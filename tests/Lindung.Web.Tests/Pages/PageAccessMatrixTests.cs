@@ -1,0 +1,138 @@
+using System.Net;
+using Lindung.Core.Identity;
+using Lindung.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Lindung.Core.Identity.Roles;
+
+namespace Lindung.Web.Tests.Pages;
+
+/// <summary>
+/// Every page × every role. The expected table is written out here, independently of the app's own rule
+/// table, and every page the app has must appear in it: a new page without a rule fails this test.
+/// </summary>
+public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<LindungFactory>
+{
+    private static readonly string[] Everyone = [.. All];
+    private static readonly string[] NoPimpinan = [Administrator, Koordinator, OperatorOpd, Keuangan, Perencana, Auditor];
+    private static readonly string[] Central = [Administrator, Koordinator, Keuangan, Perencana, Auditor];
+    private static readonly string[] WithLeaders = [Administrator, Koordinator, Keuangan, Perencana, Pimpinan, Auditor];
+
+    /// <summary>Page → roles that may open it. Null = anonymous allowed.</summary>
+    public static readonly Dictionary<string, string[]?> Expected = new()
+    {
+        ["/Dasbor/Index"] = Everyone,
+        ["/Pekerja/Index"] = NoPimpinan,
+        ["/Pengajuan/Index"] = NoPimpinan,
+        ["/Bpjs/Index"] = Central,
+        ["/Iuran/Index"] = Everyone,
+        ["/Anggaran/Index"] = WithLeaders,
+        ["/Proyek/Index"] = Everyone,
+        ["/Perjanjian/Index"] = WithLeaders,
+        ["/Klaim/Index"] = Everyone,
+        ["/Laporan/Index"] = Everyone,
+        ["/Admin/Index"] = [Administrator],
+        ["/Admin/Opd/Index"] = [Administrator],
+        ["/Admin/Opd/Edit"] = [Administrator],
+        ["/Admin/Kategori/Index"] = [Administrator],
+        ["/Admin/Kategori/Edit"] = [Administrator],
+        ["/Admin/Pengguna/Index"] = [Administrator],
+        ["/Admin/Pengguna/Tambah"] = [Administrator],
+        ["/Akun/GantiSandi"] = Everyone,
+        ["/Akun/Keluar"] = Everyone,
+        ["/Bahasa"] = Everyone,
+        ["/Akun/Masuk"] = null,
+        ["/Status"] = null,
+    };
+
+    [Fact]
+    public void EveryPageOfTheApp_HasAnExpectedAccessRule()
+    {
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath)
+            .OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(pages);
+        var missing = pages.Where(p => !Expected.ContainsKey(p)).ToList();
+        Assert.True(missing.Count == 0, "Pages without an access rule in this test: " + string.Join(", ", missing));
+        var stale = Expected.Keys.Where(p => !pages.Contains(p)).ToList();
+        Assert.True(stale.Count == 0, "Rules for pages that no longer exist: " + string.Join(", ", stale));
+    }
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var page in Expected.Keys)
+        {
+            foreach (var role in All)
+            {
+                data.Add(page, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Get_PageAsRole_AllowedOrForbiddenPerTable(string page, string role)
+    {
+        var client = await factory.SignedInAsync(role);
+        var url = await UrlOfAsync(page);
+
+        var response = await client.GetAsync(url);
+
+        var allowed = Expected[page] is not { } roles || roles.Contains(role);
+        if (allowed)
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.NotFound,
+                $"{role} on {url}: {(int)response.StatusCode}");
+            Assert.False(page != "/Status" && response.StatusCode == HttpStatusCode.NotFound, $"{role} on {url}: 404");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousCases))]
+    public async Task Get_PageAnonymously_RedirectsToSignInUnlessPublic(string page)
+    {
+        var client = factory.Anonymous();
+
+        var response = await client.GetAsync(await UrlOfAsync(page));
+
+        if (Expected[page] is null)
+        {
+            Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Akun/Masuk", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    public static TheoryData<string> AnonymousCases() => new(Expected.Keys);
+
+    private async Task<string> UrlOfAsync(string page)
+    {
+        await Task.CompletedTask;
+        return page switch
+        {
+            "/Dasbor/Index" => "/",
+            "/Admin/Opd/Edit" => "/Admin/Opd/Edit/" + IdOf("agency"),
+            "/Admin/Kategori/Edit" => "/Admin/Kategori/Edit/" + IdOf("category"),
+            "/Status" => "/Status/404",
+            _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
+        };
+    }
+
+    private Guid IdOf(string kind)
+    {
+        using var db = factory.Database.Context(LindungFactory.Tenant);
+        return kind == "agency" ? db.Agencies.First().Id : db.WorkerCategories.First().Id;
+    }
+}
