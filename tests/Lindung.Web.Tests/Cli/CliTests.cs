@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Lindung.Cli;
+using Lindung.Core.Data;
+using Lindung.Core.Tests.Data;
+
+namespace Lindung.Web.Tests.Cli;
+
+/// <summary>The <c>lindung</c> command run in-process against a temporary data directory.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "lindung-cli-" + Guid.NewGuid().ToString("N"));
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await LindungCli.RunAsync([.. args, "--data-dir", dir], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static JsonElement SingleJsonObject(string stdout)
+    {
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        var json = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal(JsonValueKind.Object, json.ValueKind);
+        return json;
+    }
+
+    [Fact]
+    public async Task Seed_Json_PrintsOneObjectAndIsIdempotent()
+    {
+        var first = await RunAsync("seed", "--json");
+        var second = await RunAsync("seed", "--json");
+
+        Assert.Equal(0, first.Exit);
+        var a = SingleJsonObject(first.Out);
+        Assert.Equal("16.09", a.GetProperty("tenant").GetString());
+        Assert.Equal(91_599, a.GetProperty("regions").GetInt32());
+        Assert.True(a.GetProperty("tenantCreated").GetBoolean());
+        Assert.Equal(52, a.GetProperty("agenciesAdded").GetInt32());
+        Assert.Contains("Wilayah", first.Err, StringComparison.Ordinal); // progress goes to stderr
+        Assert.Equal(0, second.Exit);
+        var b = SingleJsonObject(second.Out);
+        Assert.Equal((0, false, 0, 0), (b.GetProperty("regions").GetInt32(), b.GetProperty("tenantCreated").GetBoolean(),
+            b.GetProperty("agenciesAdded").GetInt32(), b.GetProperty("categoriesAdded").GetInt32()));
+        Assert.Empty(b.GetProperty("demoAccounts").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task TenantAdd_SecondRegency_SeesNoneOfTheFirstTenantsData()
+    {
+        await RunAsync("seed");
+        var added = await RunAsync("tenant", "add", "16.08", "--json");
+        await RunAsync("user", "add", "--username", "op.timur", "--role", "OperatorOpd", "--opd", "DLH", "--tenant", "16.08");
+
+        Assert.Equal(0, added.Exit);
+        Assert.Equal("Kabupaten Ogan Komering Ulu Timur", SingleJsonObject(added.Out).GetProperty("name").GetString());
+        await using var ctx = new TestDatabaseView(dir).Context("16.08");
+        var kecamatanOffices = ctx.Agencies.Where(a => a.RegionCode != null).Select(a => a.RegionCode!).ToList();
+        Assert.Equal(20, kecamatanOffices.Count);
+        Assert.DoesNotContain(kecamatanOffices, c => c.StartsWith("16.09", StringComparison.Ordinal));
+        Assert.All(ctx.AuditEvents.ToList(), e => Assert.Equal("16.08", e.TenantCode));
+    }
+
+    [Fact]
+    public async Task UserAdd_Operator_PrintsTemporaryPasswordAndRequiresAnOpd()
+    {
+        await RunAsync("seed");
+
+        var ok = await RunAsync("user", "add", "--username", "operator.bpbd", "--role", "operator", "--opd", "BPBD", "--json");
+        var noOpd = await RunAsync("user", "add", "--username", "operator.x", "--role", "OperatorOpd");
+        var badOpd = await RunAsync("user", "add", "--username", "operator.y", "--role", "OperatorOpd", "--opd", "TIDAKADA");
+
+        Assert.Equal(0, ok.Exit);
+        var json = SingleJsonObject(ok.Out);
+        Assert.Equal("OperatorOpd", json.GetProperty("role").GetString());
+        Assert.Equal(19, json.GetProperty("temporaryPassword").GetString()!.Length);
+        Assert.Equal(1, noOpd.Exit);
+        Assert.Contains("Operator OPD harus terikat pada satu OPD", noOpd.Err, StringComparison.Ordinal);
+        Assert.Equal(1, badOpd.Exit);
+    }
+
+    [Fact]
+    public async Task ExitCodes_UsageErrorsAre2_UnusableInputIs1()
+    {
+        Assert.Equal(2, (await RunAsync("tidak-ada-perintah")).Exit);
+        Assert.Equal(2, (await RunAsync("tenant", "add", "enambelas")).Exit);
+        Assert.Equal(2, (await RunAsync("user", "add", "--username", "x", "--role", "raja")).Exit);
+        Assert.Equal(1, (await RunAsync("tenant", "add", "99.99")).Exit);
+        Assert.Equal(1, (await RunAsync("user", "add", "--username", "x", "--role", "Auditor", "--tenant", "16.01")).Exit);
+    }
+
+    [Fact]
+    public async Task SeedDemo_CreatesOneAccountPerRole()
+    {
+        var result = await RunAsync("seed", "--demo", "--json");
+
+        var accounts = SingleJsonObject(result.Out).GetProperty("demoAccounts").EnumerateArray()
+            .Select(a => a.GetProperty("role").GetString()!).ToList();
+        Assert.Equal(Lindung.Core.Identity.Roles.All, accounts);
+        Assert.True(File.Exists(Path.Combine(dir, "demo-akun.txt")));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Opens the CLI's SQLite file for assertions.</summary>
+    private sealed class TestDatabaseView(string dataDir)
+    {
+        public LindungDbContext Context(string tenant)
+        {
+            var settings = new DatabaseSettings
+            {
+                Provider = DatabaseProvider.Sqlite,
+                ConnectionString = "Data Source=" + Path.Combine(dataDir, "lindung.db") + ";Pooling=False",
+            };
+            var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<LindungDbContext>();
+            settings.Apply(options);
+            return new LindungDbContext(options.Options, new Lindung.Core.Tenancy.FixedActor(tenant, "test"), TimeProvider.System);
+        }
+    }
+}
