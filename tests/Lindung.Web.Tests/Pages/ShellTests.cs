@@ -73,8 +73,12 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         var response = await LindungFactory.PostFormAsync(client, $"/Admin/Opd/Edit/{id}", new()
         {
-            ["Input.Name"] = "Dinas Pemadam Kebakaran dan Penyelamatan", ["Input.ShortName"] = "Damkar",
-            ["Input.JkkRiskGroup"] = "4", ["Input.Npp"] = "NPP-UJI-9", ["Input.IsPriority"] = "true", ["Input.IsActive"] = "true",
+            ["Input.Name"] = "Dinas Pemadam Kebakaran dan Penyelamatan",
+            ["Input.ShortName"] = "Damkar",
+            ["Input.JkkRiskGroup"] = "4",
+            ["Input.Npp"] = "NPP-UJI-9",
+            ["Input.IsPriority"] = "true",
+            ["Input.IsActive"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -98,7 +102,9 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         var response = await LindungFactory.PostFormAsync(client, $"/Admin/Opd/Edit/{id}", new()
         {
-            ["Input.Name"] = "Dinas Perhubungan", ["Input.ShortName"] = "Dishub", ["Input.JkkRiskGroup"] = "9",
+            ["Input.Name"] = "Dinas Perhubungan",
+            ["Input.ShortName"] = "Dishub",
+            ["Input.JkkRiskGroup"] = "9",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,7 +117,9 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
         var admin = await factory.SignInAsync(LindungFactory.UserOf[Roles.Administrator], LindungFactory.Password);
         var created = await LindungFactory.PostFormAsync(admin, "/Admin/Pengguna/Tambah", new()
         {
-            ["Input.UserName"] = "perencana.baru", ["Input.DisplayName"] = "Perencana Baru", ["Input.Role"] = Roles.Perencana,
+            ["Input.UserName"] = "perencana.baru",
+            ["Input.DisplayName"] = "Perencana Baru",
+            ["Input.Role"] = Roles.Perencana,
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var list = await admin.GetStringAsync("/Admin/Pengguna");
@@ -125,7 +133,9 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         var changed = await LindungFactory.PostFormAsync(user, "/Akun/GantiSandi", new()
         {
-            ["Input.Current"] = temporary, ["Input.New"] = "Sungai-Are-di-Pagi-Hari", ["Input.Confirm"] = "Sungai-Are-di-Pagi-Hari",
+            ["Input.Current"] = temporary,
+            ["Input.New"] = "Sungai-Are-di-Pagi-Hari",
+            ["Input.Confirm"] = "Sungai-Are-di-Pagi-Hari",
         });
         Assert.Contains("Kata sandi berhasil diganti.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/Anggaran")).StatusCode);
@@ -138,7 +148,9 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         var response = await LindungFactory.PostFormAsync(client, "/Akun/GantiSandi", new()
         {
-            ["Input.Current"] = LindungFactory.Password, ["Input.New"] = "pendek1", ["Input.Confirm"] = "pendek1",
+            ["Input.Current"] = LindungFactory.Password,
+            ["Input.New"] = "pendek1",
+            ["Input.Confirm"] = "pendek1",
         });
 
         Assert.Contains("Kata sandi minimal 12 karakter.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

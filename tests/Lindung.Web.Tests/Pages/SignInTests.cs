@@ -56,7 +56,9 @@ public class SignInTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         var response = await client.PostAsync($"/Admin/Opd/Edit/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Name"] = "Tanpa token", ["Input.ShortName"] = "X", ["Input.JkkRiskGroup"] = "1",
+            ["Input.Name"] = "Tanpa token",
+            ["Input.ShortName"] = "X",
+            ["Input.JkkRiskGroup"] = "1",
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

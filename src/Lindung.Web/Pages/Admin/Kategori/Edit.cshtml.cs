@@ -25,9 +25,18 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
         Code = c.Code;
         Input = new InputModel
         {
-            Name = c.Name, Scheme = c.Scheme, DefaultPrograms = c.DefaultPrograms, OptionalPrograms = c.OptionalPrograms,
-            FundingSource = c.FundingSource, BpjsParticipationCode = c.BpjsParticipationCode, DefaultIncome = c.DefaultIncome,
-            JkkRiskGroup = c.JkkRiskGroup, MinAge = c.MinAge, MaxAge = c.MaxAge, Notes = c.Notes, IsActive = c.IsActive,
+            Name = c.Name,
+            Scheme = c.Scheme,
+            DefaultPrograms = c.DefaultPrograms,
+            OptionalPrograms = c.OptionalPrograms,
+            FundingSource = c.FundingSource,
+            BpjsParticipationCode = c.BpjsParticipationCode,
+            DefaultIncome = c.DefaultIncome,
+            JkkRiskGroup = c.JkkRiskGroup,
+            MinAge = c.MinAge,
+            MaxAge = c.MaxAge,
+            Notes = c.Notes,
+            IsActive = c.IsActive,
         };
         return Page();
     }

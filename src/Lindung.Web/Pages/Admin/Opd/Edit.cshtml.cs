@@ -24,8 +24,12 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
         Code = a.Code;
         Input = new InputModel
         {
-            Name = a.Name, ShortName = a.ShortName, JkkRiskGroup = a.JkkRiskGroup, Npp = a.Npp,
-            IsPriority = a.IsPriority, IsActive = a.IsActive,
+            Name = a.Name,
+            ShortName = a.ShortName,
+            JkkRiskGroup = a.JkkRiskGroup,
+            Npp = a.Npp,
+            IsPriority = a.IsPriority,
+            IsActive = a.IsActive,
         };
         return Page();
     }
