@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lindung.Core.Audit;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Registry;
 using Lindung.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<WorkerCategory> WorkerCategories => Set<WorkerCategory>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     public ICurrentActor Actor => actor;
 

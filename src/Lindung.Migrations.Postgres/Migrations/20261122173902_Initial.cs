@@ -103,6 +103,36 @@ namespace Lindung.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    NikHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    NikCipher = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    NikMasked = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    NikRegionCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FrontTitle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    BackTitle = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BirthPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<char>(type: "character(1)", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    VillageCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Kpj = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -114,6 +144,30 @@ namespace Lindung.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Accepted = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,6 +316,59 @@ namespace Lindung.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Engagements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scheme = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Position = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Wage = table.Column<long>(type: "bigint", nullable: true),
+                    DeclaredIncome = table.Column<long>(type: "bigint", nullable: true),
+                    FundingSource = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Programs = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JkkRiskGroup = table.Column<int>(type: "integer", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Verification = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    VerificationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Registration = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SentToBpjsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Engagements_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Engagements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Engagements_WorkerCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "WorkerCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_TenantCode",
                 table: "Agencies",
@@ -331,9 +438,95 @@ namespace Lindung.Migrations.Postgres.Migrations
                 columns: new[] { "TenantCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Engagements_AgencyId",
+                table: "Engagements",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_CategoryId",
+                table: "Engagements",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_PersonId",
+                table: "Engagements",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_SubmissionId",
+                table: "Engagements",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode",
+                table: "Engagements",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_AgencyId_Verification",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "AgencyId", "Verification" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_CategoryId",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_PersonId_AgencyId_CategoryId",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "PersonId", "AgencyId", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode",
+                table: "People",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_BirthDate_Sex",
+                table: "People",
+                columns: new[] { "TenantCode", "BirthDate", "Sex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_DistrictCode_VillageCode",
+                table: "People",
+                columns: new[] { "TenantCode", "DistrictCode", "VillageCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_Kpj",
+                table: "People",
+                columns: new[] { "TenantCode", "Kpj" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_NameKey",
+                table: "People",
+                columns: new[] { "TenantCode", "NameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_NikHash",
+                table: "People",
+                columns: new[] { "TenantCode", "NikHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode",
+                table: "Submissions",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode_AgencyId_Period",
+                table: "Submissions",
+                columns: new[] { "TenantCode", "AgencyId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode_FileSha256",
+                table: "Submissions",
+                columns: new[] { "TenantCode", "FileSha256" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkerCategories_TenantCode",
@@ -350,9 +543,6 @@ namespace Lindung.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "Agencies");
-
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -372,19 +562,31 @@ namespace Lindung.Migrations.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Engagements");
+
+            migrationBuilder.DropTable(
                 name: "Regions");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "Submissions");
 
             migrationBuilder.DropTable(
-                name: "WorkerCategories");
+                name: "Tenants");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "WorkerCategories");
         }
     }
 }

@@ -102,6 +102,36 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    NikHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    NikCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    NikMasked = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NikRegionCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FrontTitle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    BackTitle = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sex = table.Column<char>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Kpj = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -113,6 +143,30 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -261,6 +315,59 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Engagements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scheme = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Wage = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeclaredIncome = table.Column<long>(type: "INTEGER", nullable: true),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Programs = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JkkRiskGroup = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Verification = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Registration = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SentToBpjsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Engagements_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Engagements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Engagements_WorkerCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "WorkerCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_TenantCode",
                 table: "Agencies",
@@ -330,9 +437,95 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 columns: new[] { "TenantCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Engagements_AgencyId",
+                table: "Engagements",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_CategoryId",
+                table: "Engagements",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_PersonId",
+                table: "Engagements",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_SubmissionId",
+                table: "Engagements",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode",
+                table: "Engagements",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_AgencyId_Verification",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "AgencyId", "Verification" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_CategoryId",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_TenantCode_PersonId_AgencyId_CategoryId",
+                table: "Engagements",
+                columns: new[] { "TenantCode", "PersonId", "AgencyId", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode",
+                table: "People",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_BirthDate_Sex",
+                table: "People",
+                columns: new[] { "TenantCode", "BirthDate", "Sex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_DistrictCode_VillageCode",
+                table: "People",
+                columns: new[] { "TenantCode", "DistrictCode", "VillageCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_Kpj",
+                table: "People",
+                columns: new[] { "TenantCode", "Kpj" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_NameKey",
+                table: "People",
+                columns: new[] { "TenantCode", "NameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantCode_NikHash",
+                table: "People",
+                columns: new[] { "TenantCode", "NikHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode",
+                table: "Submissions",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode_AgencyId_Period",
+                table: "Submissions",
+                columns: new[] { "TenantCode", "AgencyId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TenantCode_FileSha256",
+                table: "Submissions",
+                columns: new[] { "TenantCode", "FileSha256" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkerCategories_TenantCode",
@@ -349,9 +542,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "Agencies");
-
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -371,19 +561,31 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Engagements");
+
+            migrationBuilder.DropTable(
                 name: "Regions");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "Submissions");
 
             migrationBuilder.DropTable(
-                name: "WorkerCategories");
+                name: "Tenants");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "WorkerCategories");
         }
     }
 }

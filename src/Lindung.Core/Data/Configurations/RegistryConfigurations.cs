@@ -1,0 +1,71 @@
+using Lindung.Core.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lindung.Core.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => new { p.TenantCode, p.NikHash }).IsUnique();
+        b.Property(p => p.NikHash).HasMaxLength(32).HasAnnotation(LindungDbContext.SensitiveAnnotation, true);
+        b.Property(p => p.NikCipher).HasMaxLength(64).HasAnnotation(LindungDbContext.SensitiveAnnotation, true);
+        b.Property(p => p.NikMasked).HasMaxLength(16);
+        b.Property(p => p.NikRegionCode).HasMaxLength(13);
+        b.Property(p => p.FullName).HasMaxLength(200);
+        b.Property(p => p.FrontTitle).HasMaxLength(40);
+        b.Property(p => p.BackTitle).HasMaxLength(60);
+        b.Property(p => p.NameKey).HasMaxLength(200);
+        b.Property(p => p.BirthPlace).HasMaxLength(100);
+        b.Property(p => p.Address).HasMaxLength(300);
+        b.Property(p => p.DistrictCode).HasMaxLength(13);
+        b.Property(p => p.VillageCode).HasMaxLength(13);
+        b.Property(p => p.Phone).HasMaxLength(20);
+        b.Property(p => p.Kpj).HasMaxLength(11);
+        b.HasIndex(p => new { p.TenantCode, p.NameKey });
+        b.HasIndex(p => new { p.TenantCode, p.BirthDate, p.Sex });
+        b.HasIndex(p => new { p.TenantCode, p.Kpj });
+        b.HasIndex(p => new { p.TenantCode, p.DistrictCode, p.VillageCode });
+        b.HasMany(p => p.Engagements).WithOne(e => e.Person).HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagement>
+{
+    public void Configure(EntityTypeBuilder<Engagement> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Scheme).HasConversion<string>().HasMaxLength(10);
+        b.Property(e => e.Position).HasMaxLength(120);
+        b.Property(e => e.FundingSource).HasMaxLength(40);
+        b.Property(e => e.Programs).HasMaxLength(40);
+        b.Property(e => e.EndReason).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Verification).HasConversion<string>().HasMaxLength(12);
+        b.Property(e => e.VerificationReason).HasMaxLength(500);
+        b.Property(e => e.VerifiedBy).HasMaxLength(256);
+        b.Property(e => e.Registration).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Category).WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.TenantCode, e.AgencyId, e.Verification });
+        b.HasIndex(e => new { e.TenantCode, e.CategoryId });
+        b.HasIndex(e => new { e.TenantCode, e.PersonId, e.AgencyId, e.CategoryId });
+        b.HasIndex(e => e.SubmissionId);
+    }
+}
+
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Period).HasMaxLength(7);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(s => s.FileName).HasMaxLength(260);
+        b.Property(s => s.FileSha256).HasMaxLength(64);
+        b.Property(s => s.SubmittedBy).HasMaxLength(256);
+        b.HasIndex(s => new { s.TenantCode, s.AgencyId, s.Period });
+        b.HasIndex(s => new { s.TenantCode, s.FileSha256 });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lindung.Core.Registry.Protection;
+
+/// <summary>
+/// NIK at rest: a keyed hash (HMAC-SHA256) for uniqueness and exact lookup, plus AES-GCM authenticated
+/// encryption for display and export. The key never lives in the database: embedded installations keep it
+/// in <c>data/nik.key</c> (created on first start; back it up with the database), production passes it as
+/// <c>Lindung:NikKey</c> (base64 of 64 bytes).
+/// </summary>
+public sealed class NikProtector
+{
+    public const string KeyFileName = "nik.key";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly byte[] hashKey;
+    private readonly byte[] encryptionKey;
+
+    public NikProtector(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != 64)
+        {
+            throw new ArgumentException("The NIK key must be 64 bytes (32 for the hash, 32 for encryption).");
+        }
+
+        hashKey = key[..32].ToArray();
+        encryptionKey = key[32..].ToArray();
+    }
+
+    /// <summary>Reads the key from configuration (base64) or from the key file, creating the file if absent.</summary>
+    public static NikProtector FromSettings(string? base64Key, string dataDirectory)
+    {
+        if (base64Key is { Length: > 0 })
+        {
+            return new NikProtector(Convert.FromBase64String(base64Key));
+        }
+
+        var file = Path.Combine(dataDirectory, KeyFileName);
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            var key = RandomNumberGenerator.GetBytes(64);
+            using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(key);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return new NikProtector(File.ReadAllBytes(file));
+    }
+
+    /// <summary>The lookup hash of a validated, 16-digit NIK.</summary>
+    public byte[] Hash(string nik) => HMACSHA256.HashData(hashKey, Encoding.ASCII.GetBytes(nik));
+
+    public byte[] Encrypt(string nik)
+    {
+        var plain = Encoding.ASCII.GetBytes(nik);
+        var output = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(encryptionKey, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        return output;
+    }
+
+    public string Decrypt(byte[] cipher)
+    {
+        var plain = new byte[cipher.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(encryptionKey, TagSize);
+        aes.Decrypt(cipher.AsSpan(0, NonceSize), cipher.AsSpan(NonceSize + TagSize), cipher.AsSpan(NonceSize, TagSize), plain);
+        return Encoding.ASCII.GetString(plain);
+    }
+
+    /// <summary><c>1609••••••••0001</c>: region of issue and serial visible, the birth date hidden.</summary>
+    public static string Mask(string nik) => nik.Length == 16 ? nik[..4] + new string('•', 8) + nik[12..] : new string('•', 16);
+}

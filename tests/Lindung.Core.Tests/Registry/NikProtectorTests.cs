@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Lindung.Core.Registry.Protection;
+
+namespace Lindung.Core.Tests.Registry;
+
+public class NikProtectorTests
+{
+    private const string Nik = "1609014708850001"; // synthetic: Muara Dua, 7 Aug 1985, female, serial 0001
+
+    private static NikProtector NewProtector() => new(RandomNumberGenerator.GetBytes(64));
+
+    [Fact]
+    public void Hash_SameKey_IsDeterministicAndDiffersPerNik()
+    {
+        var p = NewProtector();
+
+        Assert.Equal(p.Hash(Nik), p.Hash(Nik));
+        Assert.NotEqual(p.Hash(Nik), p.Hash("1609014708850002"));
+        Assert.Equal(32, p.Hash(Nik).Length);
+    }
+
+    [Fact]
+    public void Hash_DifferentKeys_Differ() => Assert.NotEqual(NewProtector().Hash(Nik), NewProtector().Hash(Nik));
+
+    [Fact]
+    public void Encrypt_RoundTrips_AndNeverRepeatsTheCiphertext()
+    {
+        var p = NewProtector();
+
+        var a = p.Encrypt(Nik);
+        var b = p.Encrypt(Nik);
+
+        Assert.Equal(Nik, p.Decrypt(a));
+        Assert.NotEqual(a, b);
+        Assert.DoesNotContain("160901", System.Text.Encoding.ASCII.GetString(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decrypt_TamperedCiphertext_Throws()
+    {
+        var p = NewProtector();
+        var cipher = p.Encrypt(Nik);
+        cipher[^1] ^= 1;
+
+        Assert.ThrowsAny<CryptographicException>(() => p.Decrypt(cipher));
+    }
+
+    [Fact]
+    public void Mask_ShowsRegionAndSerialOnly() => Assert.Equal("1609••••••••0001", NikProtector.Mask(Nik));
+
+    [Fact]
+    public void FromSettings_NoKeyFile_CreatesOneOwnerOnlyAndReusesIt()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lindung-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = NikProtector.FromSettings(null, dir);
+            var second = NikProtector.FromSettings(null, dir);
+
+            Assert.Equal(first.Hash(Nik), second.Hash(Nik));
+            Assert.Equal(Nik, second.Decrypt(first.Encrypt(Nik)));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dir, NikProtector.KeyFileName)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void FromSettings_ConfiguredKey_WinsOverTheFile()
+    {
+        var key = RandomNumberGenerator.GetBytes(64);
+        var configured = NikProtector.FromSettings(Convert.ToBase64String(key), "/nonexistent");
+
+        Assert.Equal(new NikProtector(key).Hash(Nik), configured.Hash(Nik));
+    }
+}
