@@ -1,6 +1,7 @@
 using Lindung.Core.Data;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Lindung.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,6 +23,7 @@ public static class DataSetup
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<SwitchableActor>());
         builder.Services.AddDbContext<LindungDbContext>(settings.Apply);
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddSingleton(NikProtector.FromSettings(builder.Configuration["Lindung:NikKey"], settings.FullDataDirectory));
         builder.Services.AddOptions<LindungOptions>().Bind(builder.Configuration.GetSection("Lindung"))
             .Validate(o => o.SignInAttemptsPerMinute > 0, "Lindung:SignInAttemptsPerMinute must be positive")
             .ValidateOnStart();

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Lindung.Core.Data;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Registry;
+using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Lindung.Core.Tests.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +55,41 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await admin.CreateAsync(new NewUser(user, "Uji " + role, role, Tenant, role == Roles.OperatorOpd ? dlh : null,
                 Password, MustChangePassword: false));
         }
+
+        await SeedWorkersAsync(db, scope.ServiceProvider.GetRequiredService<NikProtector>());
+    }
+
+    /// <summary>Two synthetic workers: one in DLH (the test operator's OPD), one in BPBD.</summary>
+    private async Task SeedWorkersAsync(LindungDbContext db, NikProtector protector)
+    {
+        var nonAsn = db.WorkerCategories.Single(c => c.Code == "NONASN");
+        foreach (var (nik, name, opd) in new[] { (DlhWorkerNik, "Siti Nurhayati", "DLH"), (BpbdWorkerNik, "Ahmad Fauzi", "BPBD") })
+        {
+            var person = new NewPerson(nik, name, new DateOnly(1985, 8, nik[6] >= '4' ? 7 : 12), nik[6] >= '4' ? 'P' : 'L',
+                "Muaradua", DistrictCode: "16.09.01", VillageCode: "16.09.01.2002").ToPerson(protector);
+            person.Engagements.Add(new Engagement
+            {
+                AgencyId = db.Agencies.Single(a => a.Code == opd).Id,
+                CategoryId = nonAsn.Id,
+                Scheme = Lindung.Core.MasterData.Scheme.PU,
+                Wage = 2_000_000,
+                FundingSource = "APBD",
+                Programs = "JKK;JKM",
+                StartDate = new DateOnly(2024, 1, 1),
+            });
+            db.People.Add(person);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public const string DlhWorkerNik = "1609014708850001";
+    public const string BpbdWorkerNik = "1609011208850002";
+
+    public Guid PersonIdByName(string fullName)
+    {
+        using var db = Database.Context(Tenant);
+        return db.People.Single(p => p.FullName == fullName).Id;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

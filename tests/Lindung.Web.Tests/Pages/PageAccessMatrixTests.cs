@@ -24,6 +24,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
     {
         ["/Dasbor/Index"] = Everyone,
         ["/Pekerja/Index"] = NoPimpinan,
+        ["/Pekerja/Detail"] = NoPimpinan,
         ["/Pengajuan/Index"] = NoPimpinan,
         ["/Bpjs/Index"] = Central,
         ["/Iuran/Index"] = Everyone,
@@ -125,6 +126,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Dasbor/Index" => "/",
             "/Admin/Opd/Edit" => "/Admin/Opd/Edit/" + IdOf("agency"),
             "/Admin/Kategori/Edit" => "/Admin/Kategori/Edit/" + IdOf("category"),
+            "/Pekerja/Detail" => "/Pekerja/Detail/" + factory.PersonIdByName("Siti Nurhayati"),
             "/Status" => "/Status/404",
             _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
         };

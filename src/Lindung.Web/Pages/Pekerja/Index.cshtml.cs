@@ -1,0 +1,149 @@
+using Lindung.Core.Data;
+using Lindung.Core.MasterData;
+using Lindung.Core.Registry;
+using Lindung.Core.Registry.Protection;
+using Lindung.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Web.Pages.Pekerja;
+
+/// <summary>The registry: one row per engagement, searchable by name, exact NIK or KPJ, filtered and paged.</summary>
+public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public Filter F { get; set; } = new();
+
+    public List<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public List<Agency> Agencies { get; private set; } = [];
+    public List<WorkerCategory> Categories { get; private set; } = [];
+    public List<Region> Districts { get; private set; } = [];
+    public List<Region> Villages { get; private set; } = [];
+
+    public sealed record Row(Guid PersonId, string NikMasked, string FullName, string? FrontTitle, string? BackTitle, char Sex,
+        DateOnly BirthDate, string Agency, string Category, string? VillageCode, VerificationStatus Verification,
+        RegistrationStatus Registration, string? Kpj, DateOnly? EndDate);
+
+    public sealed class Filter
+    {
+        public string? Q { get; set; }
+        public Guid? Opd { get; set; }
+        public Guid? Kategori { get; set; }
+        public string? Kecamatan { get; set; }
+        public string? Desa { get; set; }
+        public VerificationStatus? Verifikasi { get; set; }
+        public RegistrationStatus? Registrasi { get; set; }
+        public Scheme? Skema { get; set; }
+        public string Urut { get; set; } = "nama";
+        public int Hal { get; set; } = 1;
+    }
+
+    public async Task OnGetAsync()
+    {
+        var scope = UserScope.Of(User);
+        var query = RegistryQueries.VisibleEngagements(db, scope.OwnAgencyId);
+        var people = db.People.AsQueryable();
+
+        var q = F.Q?.Trim() ?? "";
+        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 16 && digits.Length == q.Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Length)
+        {
+            var hash = nik.Hash(digits);
+            people = people.Where(p => p.NikHash == hash);
+        }
+        else if (digits.Length == 11 && digits.Length == q.Length)
+        {
+            people = people.Where(p => p.Kpj == digits);
+        }
+        else if (q.Length > 0)
+        {
+            var key = RegistryQueries.NameSearchKey(q);
+            people = people.Where(p => p.NameKey.StartsWith(key));
+        }
+
+        if (F.Kecamatan is { Length: > 0 } district)
+        {
+            people = people.Where(p => p.DistrictCode == district);
+        }
+
+        if (F.Desa is { Length: > 0 } village)
+        {
+            people = people.Where(p => p.VillageCode == village);
+        }
+
+        if (F.Opd is { } opd)
+        {
+            query = query.Where(e => e.AgencyId == opd);
+        }
+
+        if (F.Kategori is { } category)
+        {
+            query = query.Where(e => e.CategoryId == category);
+        }
+
+        if (F.Verifikasi is { } verification)
+        {
+            query = query.Where(e => e.Verification == verification);
+        }
+
+        if (F.Registrasi is { } registration)
+        {
+            query = query.Where(e => e.Registration == registration);
+        }
+
+        if (F.Skema is { } scheme)
+        {
+            query = query.Where(e => e.Scheme == scheme);
+        }
+
+        var joined = from e in query
+                     join p in people on e.PersonId equals p.Id
+                     select new { e, p };
+        Total = await joined.CountAsync();
+        F.Hal = Math.Clamp(F.Hal, 1, Pages);
+        joined = F.Urut switch
+        {
+            "opd" => joined.OrderBy(x => x.e.Agency!.Name).ThenBy(x => x.p.NameKey),
+            "terbaru" => joined.OrderByDescending(x => x.e.CreatedAt),
+            "lahir" => joined.OrderBy(x => x.p.BirthDate),
+            _ => joined.OrderBy(x => x.p.NameKey).ThenBy(x => x.e.Id),
+        };
+        Rows = await joined.Skip((F.Hal - 1) * PageSize).Take(PageSize)
+            .Select(x => new Row(x.p.Id, x.p.NikMasked, x.p.FullName, x.p.FrontTitle, x.p.BackTitle, x.p.Sex, x.p.BirthDate,
+                x.e.Agency!.ShortName, x.e.Category!.Name, x.p.VillageCode, x.e.Verification, x.e.Registration, x.p.Kpj, x.e.EndDate))
+            .ToListAsync();
+
+        Agencies = scope.OwnAgencyId is { } own
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == own).ToListAsync()
+            : await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync();
+        Categories = await db.WorkerCategories.AsNoTracking().OrderBy(c => c.Name).ToListAsync();
+        var tenant = db.CurrentTenantCode + ".";
+        Districts = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.District && r.Code.StartsWith(tenant))
+            .OrderBy(r => r.Name).ToListAsync();
+        if (F.Kecamatan is { Length: > 0 } k)
+        {
+            Villages = await db.Regions.AsNoTracking().Where(r => r.ParentCode == k).OrderBy(r => r.Name).ToListAsync();
+        }
+    }
+
+    public string VillageName(string? code) => code is null ? "" : Villages.FirstOrDefault(v => v.Code == code)?.Name ?? code;
+
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["F.Q"] = F.Q,
+        ["F.Opd"] = F.Opd?.ToString(),
+        ["F.Kategori"] = F.Kategori?.ToString(),
+        ["F.Kecamatan"] = F.Kecamatan,
+        ["F.Desa"] = F.Desa,
+        ["F.Verifikasi"] = F.Verifikasi?.ToString(),
+        ["F.Registrasi"] = F.Registrasi?.ToString(),
+        ["F.Skema"] = F.Skema?.ToString(),
+        ["F.Urut"] = F.Urut,
+        ["F.Hal"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

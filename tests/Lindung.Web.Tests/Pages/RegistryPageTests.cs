@@ -1,0 +1,86 @@
+using System.Net;
+using Lindung.Core.Audit;
+using Lindung.Core.Identity;
+using Lindung.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Web.Tests.Pages;
+
+public class RegistryPageTests(LindungFactory factory) : IClassFixture<LindungFactory>
+{
+    [Fact]
+    public async Task List_Koordinator_SeesAllOpdsWithMaskedNiks()
+    {
+        var html = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Pekerja");
+
+        Assert.Contains("Siti Nurhayati", html, StringComparison.Ordinal);
+        Assert.Contains("Ahmad Fauzi", html, StringComparison.Ordinal);
+        Assert.Contains("1609••••••••0001", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LindungFactory.DlhWorkerNik, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_OperatorOpd_SeesOnlyTheirOwnOpd()
+    {
+        var html = await (await factory.SignedInAsync(Roles.OperatorOpd)).GetStringAsync("/Pekerja");
+
+        Assert.Contains("Siti Nurhayati", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ahmad Fauzi", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Detail_OperatorOpdOnAnotherOpdsWorker_IsNotFound()
+    {
+        var client = await factory.SignedInAsync(Roles.OperatorOpd);
+
+        var other = await client.GetAsync("/Pekerja/Detail/" + factory.PersonIdByName("Ahmad Fauzi"));
+        var own = await client.GetAsync("/Pekerja/Detail/" + factory.PersonIdByName("Siti Nurhayati"));
+
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1609014708850001", "Siti Nurhayati", "Ahmad Fauzi")]
+    [InlineData("1609-0147-0885-0001", "Siti Nurhayati", "Ahmad Fauzi")]
+    [InlineData("siti  nur", "Siti Nurhayati", "Ahmad Fauzi")]
+    [InlineData("AHMAD", "Ahmad Fauzi", "Siti Nurhayati")]
+    public async Task Search_ByExactNikOrNamePrefix_FindsOnlyTheMatch(string q, string expected, string absent)
+    {
+        var html = await (await factory.SignedInAsync(Roles.Auditor)).GetStringAsync("/Pekerja?F.Q=" + Uri.EscapeDataString(q));
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reveal_Koordinator_ShowsFullNikAndAuditsIt()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Koordinator], LindungFactory.Password);
+        var id = factory.PersonIdByName("Ahmad Fauzi");
+
+        var response = await LindungFactory.PostFormAsync(client, $"/Pekerja/Detail/{id}?handler=Reveal", [], formPage: $"/Pekerja/Detail/{id}");
+
+        Assert.Contains(LindungFactory.BpbdWorkerNik, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var ev = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.NikRevealed && e.EntityId == id.ToString());
+        Assert.Equal("koordinator.uji", ev.UserName);
+        Assert.DoesNotContain(LindungFactory.BpbdWorkerNik, ev.Detail ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Keuangan)]
+    [InlineData(Roles.Perencana)]
+    public async Task Reveal_RoleWithoutTheRight_IsForbiddenAndShowsNoButton(string role)
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[role], LindungFactory.Password);
+        var id = factory.PersonIdByName("Siti Nurhayati");
+        var page = await client.GetStringAsync($"/Pekerja/Detail/{id}");
+
+        var response = await client.PostAsync($"/Pekerja/Detail/{id}?handler=Reveal", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = LindungFactory.AntiforgeryToken(page) }));
+
+        Assert.DoesNotContain("Tampilkan NIK", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
