@@ -215,8 +215,15 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
             values[name] = current ? p.CurrentValue : p.OriginalValue;
         }
 
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, AuditJson);
     }
+
+    // Enum names, not numbers, so the trail reads "Rejected" rather than 2.
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Properties carrying this annotation are never copied into an audit event.</summary>
     public const string SensitiveAnnotation = "Lindung:Sensitive";

@@ -26,7 +26,16 @@ public static class AreaAccess
         ["/Admin"] = [Administrator],
     };
 
-    public static string PolicyFor(string folder) => "Area:" + folder;
+    /// <summary>
+    /// Pages narrower than their folder; both rules apply. Cross-OPD views are not for an Operator OPD.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Pages = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["/Pengajuan/Verifikasi"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
+        ["/Pengajuan/Kelengkapan"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
+    };
+
+    public static string PolicyFor(string folderOrPage) => "Area:" + folderOrPage;
 
     /// <summary>Signed in with any Lindung role: account pages, the language switch.</summary>
     public const string AnyRole = "AnyRole";

@@ -46,7 +46,7 @@ public static class AuthSetup
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             o.AddPolicy(AreaAccess.AnyRole, p => p.RequireRole(Roles.All));
-            foreach (var (folder, roles) in AreaAccess.Folders)
+            foreach (var (folder, roles) in AreaAccess.Folders.Concat(AreaAccess.Pages))
             {
                 o.AddPolicy(AreaAccess.PolicyFor(folder), p => p.RequireRole(roles));
             }

@@ -23,6 +23,11 @@ public static class WebSetup
                     o.Conventions.AuthorizeFolder(folder, AreaAccess.PolicyFor(folder));
                 }
 
+                foreach (var page in AreaAccess.Pages.Keys)
+                {
+                    o.Conventions.AuthorizePage(page, AreaAccess.PolicyFor(page));
+                }
+
                 o.Conventions.AddPageRoute("/Dasbor/Index", "");
                 o.Conventions.AllowAnonymousToPage("/Akun/Masuk");
                 o.Conventions.AllowAnonymousToPage("/Status");

@@ -26,6 +26,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Pekerja/Index"] = NoPimpinan,
         ["/Pekerja/Detail"] = NoPimpinan,
         ["/Pengajuan/Index"] = NoPimpinan,
+        ["/Pengajuan/Verifikasi"] = Central,
+        ["/Pengajuan/Kelengkapan"] = Central,
         ["/Bpjs/Index"] = Central,
         ["/Iuran/Index"] = Everyone,
         ["/Anggaran/Index"] = WithLeaders,
