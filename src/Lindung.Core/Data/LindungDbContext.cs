@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Lindung.Core.Audit;
+using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
@@ -28,6 +29,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<Person> People => Set<Person>();
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
 
     public ICurrentActor Actor => actor;
 

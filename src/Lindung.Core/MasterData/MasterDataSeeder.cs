@@ -56,6 +56,7 @@ public static class MasterDataSeeder
         var (_, created) = await EnsureTenantAsync(db, tenantCode, ct: ct);
         var agencies = await EnsureAgenciesAsync(db, tenantCode, ct);
         var categories = await EnsureCategoriesAsync(db, ct);
+        await Coverage.TargetSeeder.EnsureExampleAsync(db, ct);
         var result = new SeedResult(regions, created, agencies, categories);
         if (result.ChangedAnything)
         {

@@ -7,7 +7,7 @@ namespace Lindung.Web.Infrastructure;
 /// Record-level rights read from the sign-in claims: an Operator OPD is confined to their OPD (other OPDs'
 /// records answer 404), and only some roles may reveal a full NIK (PRODUCT §2).
 /// </summary>
-public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEditRegistry, bool MayVerify)
+public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEditRegistry, bool MayVerify, bool MayPlan)
 {
     public static UserScope Of(ClaimsPrincipal user)
     {
@@ -18,6 +18,7 @@ public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEdi
             isOperator ? agency ?? Guid.Empty : null,
             MayRevealNik: Roles.MayRevealNik.Any(user.IsInRole),
             MayEditRegistry: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Koordinator) || isOperator,
-            MayVerify: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Koordinator));
+            MayVerify: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Koordinator),
+            MayPlan: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Perencana));
     }
 }

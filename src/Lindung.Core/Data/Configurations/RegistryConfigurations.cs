@@ -69,3 +69,17 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.HasIndex(s => new { s.TenantCode, s.FileSha256 });
     }
 }
+
+internal sealed class CoverageTargetConfiguration : IEntityTypeConfiguration<Lindung.Core.Coverage.CoverageTarget>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Coverage.CoverageTarget> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Plan).HasConversion<string>().HasMaxLength(8);
+        b.Property(t => t.Denominator).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.TargetPercent).HasPrecision(5, 2);
+        b.Property(t => t.ExternalSource).HasMaxLength(200);
+        b.Property(t => t.Notes).HasMaxLength(500);
+        b.HasIndex(t => new { t.TenantCode, t.Year, t.Plan, t.CategoryId }).IsUnique();
+    }
+}

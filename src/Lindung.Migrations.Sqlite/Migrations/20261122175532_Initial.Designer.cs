@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lindung.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LindungDbContext))]
-    [Migration("20261122173902_Initial")]
+    [Migration("20261122175532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,64 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantCode", "At");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Denominator")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExternalPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode");
+
+                    b.HasIndex("TenantCode", "Year", "Plan", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageTargets");
                 });
 
             modelBuilder.Entity("Lindung.Core.Identity.AppUser", b =>

@@ -103,6 +103,28 @@ namespace Lindung.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoverageTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Plan = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Denominator = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExternalPopulation = table.Column<int>(type: "integer", nullable: true),
+                    ExternalSource = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoverageTargets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -438,6 +460,17 @@ namespace Lindung.Migrations.Postgres.Migrations
                 columns: new[] { "TenantCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoverageTargets_TenantCode",
+                table: "CoverageTargets",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoverageTargets_TenantCode_Year_Plan_CategoryId",
+                table: "CoverageTargets",
+                columns: new[] { "TenantCode", "Year", "Plan", "CategoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Engagements_AgencyId",
                 table: "Engagements",
                 column: "AgencyId");
@@ -560,6 +593,9 @@ namespace Lindung.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CoverageTargets");
 
             migrationBuilder.DropTable(
                 name: "Engagements");

@@ -102,6 +102,28 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoverageTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TargetPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    Denominator = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalPopulation = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExternalSource = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoverageTargets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -437,6 +459,17 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 columns: new[] { "TenantCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoverageTargets_TenantCode",
+                table: "CoverageTargets",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoverageTargets_TenantCode_Year_Plan_CategoryId",
+                table: "CoverageTargets",
+                columns: new[] { "TenantCode", "Year", "Plan", "CategoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Engagements_AgencyId",
                 table: "Engagements",
                 column: "AgencyId");
@@ -559,6 +592,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CoverageTargets");
 
             migrationBuilder.DropTable(
                 name: "Engagements");

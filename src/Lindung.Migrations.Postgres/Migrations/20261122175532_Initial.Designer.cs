@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lindung.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LindungDbContext))]
-    [Migration("20261122173902_Initial")]
+    [Migration("20261122175532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -82,6 +82,64 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.HasIndex("TenantCode", "At");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Denominator")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ExternalPopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode");
+
+                    b.HasIndex("TenantCode", "Year", "Plan", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageTargets");
                 });
 
             modelBuilder.Entity("Lindung.Core.Identity.AppUser", b =>
