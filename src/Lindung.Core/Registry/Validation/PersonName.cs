@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace Lindung.Core.Registry.Validation;
+
+/// <summary>
+/// A name as typed: trimmed, spaces collapsed, titles kept apart (H., Hj., Dr. in front; S.Pd., S.E. after a
+/// comma), letter case as written. Never changes the letters themselves.
+/// </summary>
+public sealed record PersonName(string Name, string? FrontTitle, string? BackTitle)
+{
+    private static readonly string[] FrontTitles =
+        ["H.", "Hj.", "Dr.", "dr.", "Drs.", "Dra.", "Ir.", "K.H.", "KH.", "Ust.", "Ustadz", "Ustad", "Ustadzah", "Prof.", "Tgk."];
+
+    public static (PersonName? Name, ValidationIssue? Issue) Parse(string? raw)
+    {
+        var text = Collapse(raw);
+        if (text.Length == 0)
+        {
+            return (null, new ValidationIssue(IssueCodes.NameMissing, ValidationMessages.NameMissing));
+        }
+
+        string? back = null;
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0)
+        {
+            back = Collapse(text[(comma + 1)..].Replace(",", ", ", StringComparison.Ordinal));
+            text = text[..comma].Trim();
+            if (back.Length == 0)
+            {
+                back = null;
+            }
+        }
+
+        var fronts = new List<string>();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var title in FrontTitles)
+            {
+                if (text.StartsWith(title + " ", StringComparison.OrdinalIgnoreCase))
+                {
+                    fronts.Add(text[..title.Length]);
+                    text = text[title.Length..].TrimStart();
+                    changed = true;
+                }
+            }
+        }
+
+        if (text.Length == 0 || FrontTitles.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            return (null, new ValidationIssue(IssueCodes.NameMissing, ValidationMessages.NameMissing));
+        }
+
+        if (!text.All(c => char.IsLetter(c) || c is ' ' or '\'' or '.' or '-' or '`')
+            || (back is not null && !back.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '-' or '(' or ')')))
+        {
+            return (null, new ValidationIssue(IssueCodes.NameInvalid, ValidationMessages.NameInvalid));
+        }
+
+        return (new PersonName(text, fronts.Count == 0 ? null : string.Join(' ', fronts), back), null);
+    }
+
+    private static string Collapse(string? raw)
+    {
+        var sb = new StringBuilder(raw?.Length ?? 0);
+        var space = false;
+        foreach (var c in (raw ?? "").Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space)
+                {
+                    sb.Append(' ');
+                }
+
+                space = true;
+            }
+            else
+            {
+                sb.Append(c);
+                space = false;
+            }
+        }
+
+        return sb.ToString();
+    }
+}
