@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Core.Data;
 using Lindung.Core.Identity;
+using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public sealed class CliHost : IAsyncDisposable
     private readonly ServiceProvider root;
     private readonly AsyncServiceScope scope;
 
-    private CliHost(DatabaseSettings settings, string? configuredTenant)
+    private CliHost(DatabaseSettings settings, string? configuredTenant, IConfiguration config)
     {
         Settings = settings;
         ConfiguredTenant = configuredTenant;
@@ -32,6 +33,7 @@ public sealed class CliHost : IAsyncDisposable
         services.AddDbContext<LindungDbContext>(settings.Apply);
         services.AddLindungIdentityCore();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton(_ => NikProtector.FromSettings(config["Lindung:NikKey"], settings.FullDataDirectory));
         root = services.BuildServiceProvider();
         scope = root.CreateAsyncScope();
     }
@@ -76,7 +78,7 @@ public sealed class CliHost : IAsyncDisposable
                 : db;
         }
 
-        return new CliHost(settings, config["Lindung:Tenant"]);
+        return new CliHost(settings, config["Lindung:Tenant"], config);
     }
 
     /// <summary>Creates and migrates the embedded database; PostgreSQL must already be migrated.</summary>

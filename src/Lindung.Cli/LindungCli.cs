@@ -45,6 +45,7 @@ public static class LindungCli
         root.Subcommands.Add(TenantCommands.Build(io));
         root.Subcommands.Add(UserCommands.Build(io));
         root.Subcommands.Add(SeedCommand.Build(io));
+        root.Subcommands.Add(ImportCommand.Build(io));
         return root;
     }
 }

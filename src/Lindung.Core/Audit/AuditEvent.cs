@@ -46,4 +46,6 @@ public static class AuditActions
     public const string MasterDataSeeded = "masterdata.seeded";
     public const string NikRevealed = "nik.revealed";
     public const string Exported = "data.exported";
+    public const string ImportCommitted = "import.committed";
+    public const string ConflictDecided = "conflict.decided";
 }

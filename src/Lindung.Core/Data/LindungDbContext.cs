@@ -30,6 +30,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
+    public DbSet<RegistryConflict> RegistryConflicts => Set<RegistryConflict>();
 
     public ICurrentActor Actor => actor;
 

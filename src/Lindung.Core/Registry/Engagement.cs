@@ -55,6 +55,17 @@ public sealed class Engagement : ITenantOwned, IStamped, IAudited
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
 
+    /// <summary>Import bookkeeping only (not mapped): this instance carries new terms for an existing engagement.</summary>
+    public bool IsUpdate { get; private set; }
+
+    internal Engagement WithId(Guid id, Guid personId, bool update)
+    {
+        Id = id;
+        PersonId = personId;
+        IsUpdate = update;
+        return this;
+    }
+
     /// <summary>Eligible in a month (the coverage denominator): verified and not ended before the month starts.</summary>
     public bool IsEligibleIn(DateOnly monthStart) =>
         Verification == VerificationStatus.Verified && StartDate <= monthStart.AddMonths(1).AddDays(-1)

@@ -52,6 +52,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.HasIndex(e => new { e.TenantCode, e.CategoryId });
         b.HasIndex(e => new { e.TenantCode, e.PersonId, e.AgencyId, e.CategoryId });
         b.HasIndex(e => e.SubmissionId);
+        b.Ignore(e => e.IsUpdate);
     }
 }
 
@@ -81,5 +82,18 @@ internal sealed class CoverageTargetConfiguration : IEntityTypeConfiguration<Lin
         b.Property(t => t.ExternalSource).HasMaxLength(200);
         b.Property(t => t.Notes).HasMaxLength(500);
         b.HasIndex(t => new { t.TenantCode, t.Year, t.Plan, t.CategoryId }).IsUnique();
+    }
+}
+
+internal sealed class RegistryConflictConfiguration : IEntityTypeConfiguration<RegistryConflict>
+{
+    public void Configure(EntityTypeBuilder<RegistryConflict> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(14);
+        b.Property(c => c.Note).HasMaxLength(500);
+        b.Property(c => c.DecidedBy).HasMaxLength(256);
+        b.HasIndex(c => new { c.TenantCode, c.Status });
+        b.HasIndex(c => c.NewEngagementId).IsUnique();
     }
 }

@@ -41,7 +41,7 @@ public sealed class XlsxWriter : IDisposable
         columns = sheetColumns;
         row = 0;
         var entry = zip.CreateEntry($"xl/worksheets/sheet{sheets.Count}.xml", CompressionLevel.Fastest);
-        sheet = XmlWriter.Create(entry.Open(), new XmlWriterSettings { CloseOutput = true });
+        sheet = XmlWriter.Create(entry.Open(), new XmlWriterSettings { CloseOutput = true, Encoding = new System.Text.UTF8Encoding(false) });
         sheet.WriteStartDocument(true);
         sheet.WriteStartElement("worksheet", MainNs);
         sheet.WriteStartElement("sheetViews");
@@ -215,7 +215,7 @@ public sealed class XlsxWriter : IDisposable
 
     private void WritePart(string path, Action<XmlWriter> write)
     {
-        using var w = XmlWriter.Create(zip.CreateEntry(path, CompressionLevel.Fastest).Open(), new XmlWriterSettings { CloseOutput = true });
+        using var w = XmlWriter.Create(zip.CreateEntry(path, CompressionLevel.Fastest).Open(), new XmlWriterSettings { CloseOutput = true, Encoding = new System.Text.UTF8Encoding(false) });
         w.WriteStartDocument(true);
         write(w);
         w.WriteEndDocument();

@@ -24,6 +24,9 @@ public static class IssueCodes
     public const string CategoryUnknown = "category.unknown";
     public const string IncomeInvalid = "income.invalid";
 
+    /// <summary>Extension (docs/validation.md): outside the category's configured age limits.</summary>
+    public const string AgeOutOfRange = "age.out_of_range";
+
     public const string NikBirthDateMismatch = "nik.birthdate_mismatch";
     public const string NikSexMismatch = "nik.sex_mismatch";
     public const string NikRegionUnknown = "nik.region_unknown";
@@ -31,14 +34,21 @@ public static class IssueCodes
     public const string PhoneInvalid = "phone.invalid";
     public const string BirthDateTakenFromNik = "birthdate.missing_taken_from_nik";
 
+    /// <summary>Extension: an NIP was given — an ASN (PNS/PPPK) must not be registered as non-ASN.</summary>
+    public const string NipPresent = "nip.present";
+
+    /// <summary>Extension: name, birth date or sex differ from the registry's record of this NIK; the registry is kept.</summary>
+    public const string PersonDiffers = "person.differs";
+
     public static readonly IReadOnlyList<string> Errors =
     [
         NikMissing, NikFormat, NikLength, NikProvince, NikDate, NikSerial, NikExcelDamage, NameMissing, NameInvalid,
-        BirthDateMissing, BirthDateInvalid, SexInvalid, CategoryUnknown, IncomeInvalid,
+        BirthDateMissing, BirthDateInvalid, SexInvalid, CategoryUnknown, IncomeInvalid, AgeOutOfRange,
     ];
 
     public static readonly IReadOnlyList<string> Warnings =
     [
         NikBirthDateMismatch, NikSexMismatch, NikRegionUnknown, RegionUnresolved, PhoneInvalid, BirthDateTakenFromNik,
+        NipPresent, PersonDiffers,
     ];
 }

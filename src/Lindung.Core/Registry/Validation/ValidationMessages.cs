@@ -20,6 +20,21 @@ public static class ValidationMessages
     public const string PhoneInvalid = "Nomor HP tidak dikenali (contoh: 0812-3456-7890); dibiarkan kosong (peringatan).";
     public const string BirthDateTakenFromNik = "Tanggal lahir kosong; diambil dari NIK (peringatan).";
 
+    public const string NipPresent =
+        "Baris memuat NIP: ASN (PNS/PPPK) tidak boleh didaftarkan sebagai non-ASN — periksa statusnya (peringatan).";
+
+    public const string PersonDiffers =
+        "Nama/tanggal lahir/jenis kelamin berbeda dengan data registri untuk NIK ini; data registri dipertahankan, koreksi lewat halaman pekerja (peringatan).";
+
+    public static string AgeOutOfRange(int age, int? min, int? max) =>
+        string.Create(CultureInfo.InvariantCulture, $"Usia {age} tahun di luar batas kategori ({min?.ToString(CultureInfo.InvariantCulture) ?? "-"}–{max?.ToString(CultureInfo.InvariantCulture) ?? "-"} tahun).");
+
+    public static string DuplicateInFile(int firstRow) =>
+        string.Create(CultureInfo.InvariantCulture, $"NIK sama dengan baris {firstRow}; baris ini dilewati.");
+
+    public const string ConflictQueued =
+        "Orang ini masih tercatat aktif di OPD/kategori lain; dikirim ke antrean konflik Koordinator.";
+
     public static string NikLength(int length) => length < 16
         ? string.Create(CultureInfo.InvariantCulture, $"NIK hanya {length} digit; harus 16 digit.")
         : string.Create(CultureInfo.InvariantCulture, $"NIK {length} digit; harus 16 digit.");

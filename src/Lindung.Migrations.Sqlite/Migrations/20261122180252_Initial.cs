@@ -168,6 +168,28 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryConflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewEngagementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExistingEngagementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryConflicts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Submissions",
                 columns: table => new
                 {
@@ -546,6 +568,22 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_NewEngagementId",
+                table: "RegistryConflicts",
+                column: "NewEngagementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_TenantCode",
+                table: "RegistryConflicts",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_TenantCode_Status",
+                table: "RegistryConflicts",
+                columns: new[] { "TenantCode", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Submissions_TenantCode",
                 table: "Submissions",
                 column: "TenantCode");
@@ -601,6 +639,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "RegistryConflicts");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

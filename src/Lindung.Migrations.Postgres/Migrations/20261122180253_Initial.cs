@@ -169,6 +169,28 @@ namespace Lindung.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryConflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewEngagementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExistingEngagementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryConflicts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Submissions",
                 columns: table => new
                 {
@@ -547,6 +569,22 @@ namespace Lindung.Migrations.Postgres.Migrations
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_NewEngagementId",
+                table: "RegistryConflicts",
+                column: "NewEngagementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_TenantCode",
+                table: "RegistryConflicts",
+                column: "TenantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryConflicts_TenantCode_Status",
+                table: "RegistryConflicts",
+                columns: new[] { "TenantCode", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Submissions_TenantCode",
                 table: "Submissions",
                 column: "TenantCode");
@@ -602,6 +640,9 @@ namespace Lindung.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "RegistryConflicts");
 
             migrationBuilder.DropTable(
                 name: "Submissions");
