@@ -46,6 +46,7 @@ public static class LindungCli
         root.Subcommands.Add(UserCommands.Build(io));
         root.Subcommands.Add(SeedCommand.Build(io));
         root.Subcommands.Add(ImportCommand.Build(io));
+        root.Subcommands.Add(IuranCommand.Build(io));
         return root;
     }
 }

@@ -102,6 +102,65 @@ public sealed class CliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "demo-akun.txt")));
     }
 
+    [Theory]
+    [InlineData(new[] { "iuran", "bpu", "--income", "1000000", "--date", "2025-06-01" }, 16_800, "BPU")]
+    [InlineData(new[] { "iuran", "bpu", "--income", "1000000", "--programs", "jkk,jkm,jht", "--date", "2025-06-01" }, 36_800, "BPU")]
+    [InlineData(new[] { "iuran", "pu", "--wage", "2000000", "--risk", "1", "--programs", "jkk,jkm,jht,jp", "--date", "2025-06-01" }, 184_800, "PU")]
+    [InlineData(new[] { "iuran", "pu", "--wage", "15000000", "--risk", "1", "--programs", "jp", "--date", "2024-06-01" }, 301_269, "PU")]
+    [InlineData(new[] { "iuran", "jakon", "--contract-value", "2500000000", "--date", "2025-06-01" }, 3_550_000, "JAKON")]
+    public async Task Iuran_Json_PrintsTheContractShape(string[] args, long total, string scheme)
+    {
+        var (exit, stdout, _) = await RunAsync([.. args, "--json"]);
+
+        Assert.Equal(0, exit);
+        var json = SingleJsonObject(stdout);
+        Assert.Equal(scheme, json.GetProperty("scheme").GetString());
+        Assert.Equal(total, json.GetProperty("total").GetInt64());
+        var lines = json.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(total, lines.Sum(l => l.GetProperty("amount").GetInt64()));
+        Assert.All(lines, l => Assert.Equal(l.GetProperty("amount").GetInt64(), l.GetProperty("employer").GetInt64() + l.GetProperty("worker").GetInt64()));
+        Assert.All(lines, l => Assert.Matches("^(JKK|JKM|JHT|JP)$", l.GetProperty("program").GetString()));
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("rateVersion").GetString()));
+    }
+
+    [Fact]
+    public async Task Iuran_BadRiskGroup_IsAUsageError() =>
+        Assert.Equal(2, (await RunAsync("iuran", "pu", "--wage", "2000000", "--risk", "9")).Exit);
+
+    [Fact]
+    public async Task ImportWorkers_Json_ReportsEveryCountAndWritesTheErrorFile()
+    {
+        await RunAsync("seed");
+        var csv = Path.Combine(dir, "guru.csv");
+        await File.WriteAllTextAsync(csv, "NIK,Nama,Tgl Lahir,JK\n1609014708850001,Siti Nurhayati,07/08/1985,P\n160901470885000,Pendek,,\n1609014708850001,Ganda,,\n");
+        var errors = Path.Combine(dir, "salah.xlsx");
+
+        var first = await RunAsync("import", "workers", csv, "--opd", "KESRA", "--category", "GURU_NGAJI", "--errors-out", errors, "--json");
+        var dry = await RunAsync("import", "workers", csv, "--opd", "KESRA", "--category", "GURU_NGAJI", "--dry-run", "--json");
+
+        Assert.Equal(0, first.Exit);
+        var json = SingleJsonObject(first.Out);
+        Assert.Equal((3, 1, 0, 1, 1), (json.GetProperty("rows").GetInt32(), json.GetProperty("accepted").GetInt32(),
+            json.GetProperty("unchanged").GetInt32(), json.GetProperty("rejected").GetInt32(), json.GetProperty("duplicatesInFile").GetInt32()));
+        Assert.Equal(1, json.GetProperty("errors").GetProperty("nik.length").GetInt32());
+        Assert.True(File.Exists(errors));
+        var again = SingleJsonObject(dry.Out);
+        Assert.Equal((0, 1), (again.GetProperty("accepted").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ImportWorkers_UnusableFile_Exits1()
+    {
+        await RunAsync("seed");
+        var csv = Path.Combine(dir, "tanpa-nik.csv");
+        await File.WriteAllTextAsync(csv, "Nama,Alamat\nSiti,Muaradua\n");
+
+        var result = await RunAsync("import", "workers", csv, "--opd", "KESRA", "--category", "GURU_NGAJI", "--json");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("Kolom wajib tidak ditemukan: NIK", result.Err, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dir))
