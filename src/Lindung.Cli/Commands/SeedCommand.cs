@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Lindung.Core.Demo;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Registry.Protection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Cli.Commands;
@@ -34,10 +36,14 @@ public static class SeedCommand
             }
 
             IReadOnlyList<DemoAccount> accounts = [];
+            DemoSeedResult? registry = null;
             if (parse.GetValue(demo))
             {
                 var admin = host.Services.GetRequiredService<UserAdministration>();
                 accounts = await DemoAccounts.EnsureAsync(host.Db, admin, tenant, host.Settings.FullDataDirectory);
+                registry = await DemoSeeder.SeedAsync(host.Db, host.Services.GetRequiredService<NikProtector>(),
+                    new DemoOptions(parse.GetValue(workers), parse.GetValue(randomSeed) ?? DemoRegistryGenerator.DefaultSeed),
+                    io.Progress("Data demo"), ct);
             }
 
             return await io.ResultAsync(parse,
@@ -49,12 +55,18 @@ public static class SeedCommand
                     agenciesAdded = result.AgenciesAdded,
                     categoriesAdded = result.CategoriesAdded,
                     demoAccounts = accounts.Select(a => new { username = a.UserName, role = a.Role, password = a.Password }),
+                    demoWorkers = registry?.People ?? 0,
                 },
                 o =>
                 {
                     o.WriteLine(result.ChangedAnything
                         ? $"Data induk {tenant}: {result.Regions} wilayah, {result.AgenciesAdded} OPD, {result.CategoriesAdded} kategori ditambahkan."
                         : $"Data induk {tenant} sudah lengkap; tidak ada yang diubah.");
+                    if (registry is { AlreadyPresent: false })
+                    {
+                        o.WriteLine($"Registri demo: {registry.People} pekerja fiktif dimuat.");
+                    }
+
                     foreach (var a in accounts)
                     {
                         o.WriteLine($"  {a.Role,-14} {a.UserName,-14} {a.Password}");

@@ -83,6 +83,12 @@ internal static class DemoMode
         }
 
         var accounts = await DemoAccounts.EnsureAsync(db, admin, tenant, settings.FullDataDirectory);
+        var registry = await Lindung.Core.Demo.DemoSeeder.SeedAsync(db, app.Services.GetRequiredService<NikProtector>(),
+            new Lindung.Core.Demo.DemoOptions());
+        if (!registry.AlreadyPresent)
+        {
+            log.LogInformation("Registri demo dimuat: {People} pekerja fiktif", registry.People);
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "http://localhost:5080";

@@ -14,6 +14,7 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
     public int Districts { get; private set; }
     public int Villages { get; private set; }
     public List<Agency> Priority { get; private set; } = [];
+    public int Engagements { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -23,6 +24,7 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
         var tenant = db.CurrentTenantCode + ".";
         Districts = await db.Regions.CountAsync(r => r.Level == RegionLevel.District && r.Code.StartsWith(tenant));
         Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith(tenant));
+        Engagements = await db.Engagements.CountAsync();
         Priority = await db.Agencies.AsNoTracking().Where(a => a.IsPriority).OrderBy(a => a.Name).ToListAsync();
     }
 }
