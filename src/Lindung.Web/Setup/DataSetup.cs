@@ -23,6 +23,11 @@ public static class DataSetup
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<SwitchableActor>());
         builder.Services.AddDbContext<LindungDbContext>(settings.Apply);
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton(new Lindung.Core.Import.Spreadsheets.SpreadsheetLimits
+        {
+            MaxFileBytes = builder.Configuration.GetValue<long?>("Lindung:Import:MaxFileBytes") ?? 100L * 1024 * 1024,
+        });
         builder.Services.AddSingleton(NikProtector.FromSettings(builder.Configuration["Lindung:NikKey"], settings.FullDataDirectory));
         builder.Services.AddOptions<LindungOptions>().Bind(builder.Configuration.GetSection("Lindung"))
             .Validate(o => o.SignInAttemptsPerMinute > 0, "Lindung:SignInAttemptsPerMinute must be positive")

@@ -187,7 +187,7 @@ public class SpreadsheetTests
         Assert.Equal(expected, XlsxSheetReader.SerialToIsoDate(serial));
 
     /// <summary>A hand-made .xlsx package: the parts a spreadsheet program needs, with the given sheet XML.</summary>
-    internal static MemoryStream MinimalXlsx(string sheetXml, string? sharedStrings = null, string? styles = null)
+    public static MemoryStream MinimalXlsx(string sheetXml, string? sharedStrings = null, string? styles = null)
     {
         var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
