@@ -20,7 +20,7 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
-            .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select(p => (Property: Getter(p), Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
         var conn = db.Database.GetDbConnection();
         var tx = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -70,15 +70,31 @@ public static class BulkInsert
                 parameters[i].Value = ToProvider(columns[i].Property, columns[i].Mapping, row) ?? DBNull.Value;
             }
 
-            await cmd.ExecuteNonQueryAsync(ct);
+            // Synchronous on purpose: SQLite has no real async I/O, and a Task per row costs more than the insert.
+            cmd.ExecuteNonQuery();
         }
+
+        await Task.CompletedTask;
     }
 
-    private static object? ToProvider(IProperty property, RelationalTypeMapping mapping, object row)
+    private static object? ToProvider(ColumnGetter column, RelationalTypeMapping mapping, object row)
     {
-        var value = property.PropertyInfo?.GetValue(row);
-        var converter = property.GetValueConverter() ?? mapping.Converter;
-        return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+        var value = column.Get(row);
+        return value is null ? null : column.Converter is { } c ? c(value) : value;
+    }
+
+    /// <summary>A compiled property read and the provider conversion: no reflection per row.</summary>
+    private sealed record ColumnGetter(Func<object, object?> Get, Func<object?, object?>? Converter);
+
+    private static ColumnGetter Getter(IProperty property)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(object));
+        var read = System.Linq.Expressions.Expression.Property(
+            System.Linq.Expressions.Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!);
+        var get = System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(
+            System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
+        var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
+        return new ColumnGetter(get, converter?.ConvertToProvider);
     }
 
     /// <summary>"character varying(13)" → "character varying": Npgsql's data type names carry no modifiers.</summary>

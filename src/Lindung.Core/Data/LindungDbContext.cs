@@ -52,7 +52,11 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
             {
                 builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter(entity.ClrType));
                 builder.Entity(entity.ClrType).Property(nameof(ITenantOwned.TenantCode)).HasMaxLength(13).IsRequired();
-                builder.Entity(entity.ClrType).HasIndex(nameof(ITenantOwned.TenantCode));
+                // A plain tenant index only where no other index already leads with the tenant (each index costs writes).
+                if (!entity.GetIndexes().Any(i => i.Properties[0].Name == nameof(ITenantOwned.TenantCode)))
+                {
+                    builder.Entity(entity.ClrType).HasIndex(nameof(ITenantOwned.TenantCode));
+                }
             }
         }
     }

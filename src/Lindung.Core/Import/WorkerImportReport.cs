@@ -34,6 +34,11 @@ public sealed class WorkerImportReport
 
     internal void Count(IReadOnlyList<ValidationIssue> issues)
     {
+        if (issues.Count == 0)
+        {
+            return;
+        }
+
         foreach (var code in issues.Where(i => !i.IsWarning).Select(i => i.Code).Distinct())
         {
             Errors[code] = Errors.GetValueOrDefault(code) + 1;

@@ -16,9 +16,12 @@ public sealed record NewPerson(
     string? VillageCode = null,
     string? Phone = null)
 {
-    public Person ToPerson(NikProtector protector) => new()
+    public Person ToPerson(NikProtector protector) => ToPerson(protector, protector.Hash(Nik));
+
+    /// <summary>With the NIK's hash already computed (the import hashes every row once for deduplication).</summary>
+    public Person ToPerson(NikProtector protector, byte[] nikHash) => new()
     {
-        NikHash = protector.Hash(Nik),
+        NikHash = nikHash,
         NikCipher = protector.Encrypt(Nik),
         NikMasked = NikProtector.Mask(Nik),
         NikRegionCode = Nik.Length == 16 ? $"{Nik[..2]}.{Nik[2..4]}.{Nik[4..6]}" : null,

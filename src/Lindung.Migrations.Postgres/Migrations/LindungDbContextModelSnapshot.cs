@@ -72,8 +72,6 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("TenantCode", "At");
@@ -130,8 +128,6 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantCode");
 
                     b.HasIndex("TenantCode", "Year", "Plan", "CategoryId")
                         .IsUnique();
@@ -279,8 +275,6 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Code")
                         .IsUnique();
 
@@ -387,8 +381,6 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Code")
                         .IsUnique();
 
@@ -491,8 +483,6 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("PersonId");
@@ -501,11 +491,7 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantCode");
 
-                    b.HasIndex("TenantCode", "CategoryId");
-
-                    b.HasIndex("TenantCode", "AgencyId", "Verification");
-
-                    b.HasIndex("TenantCode", "PersonId", "AgencyId", "CategoryId");
+                    b.HasIndex("AgencyId", "Verification");
 
                     b.ToTable("Engagements");
                 });
@@ -598,8 +584,6 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Kpj");
 
                     b.HasIndex("TenantCode", "NameKey");
@@ -664,8 +648,6 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.HasIndex("NewEngagementId")
                         .IsUnique();
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Status");
 
                     b.ToTable("RegistryConflicts");
@@ -726,8 +708,6 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(13)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantCode");
 
                     b.HasIndex("TenantCode", "FileSha256");
 

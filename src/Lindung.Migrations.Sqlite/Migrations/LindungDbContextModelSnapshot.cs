@@ -67,8 +67,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("TenantCode", "At");
@@ -125,8 +123,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantCode");
 
                     b.HasIndex("TenantCode", "Year", "Plan", "CategoryId")
                         .IsUnique();
@@ -274,8 +270,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Code")
                         .IsUnique();
 
@@ -382,8 +376,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Code")
                         .IsUnique();
 
@@ -486,8 +478,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("PersonId");
@@ -496,11 +486,7 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantCode");
 
-                    b.HasIndex("TenantCode", "CategoryId");
-
-                    b.HasIndex("TenantCode", "AgencyId", "Verification");
-
-                    b.HasIndex("TenantCode", "PersonId", "AgencyId", "CategoryId");
+                    b.HasIndex("AgencyId", "Verification");
 
                     b.ToTable("Engagements");
                 });
@@ -593,8 +579,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Kpj");
 
                     b.HasIndex("TenantCode", "NameKey");
@@ -659,8 +643,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.HasIndex("NewEngagementId")
                         .IsUnique();
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("TenantCode", "Status");
 
                     b.ToTable("RegistryConflicts");
@@ -721,8 +703,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantCode");
 
                     b.HasIndex("TenantCode", "FileSha256");
 

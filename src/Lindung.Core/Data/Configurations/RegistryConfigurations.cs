@@ -48,9 +48,9 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.Property(e => e.Registration).HasConversion<string>().HasMaxLength(16);
         b.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Category).WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => new { e.TenantCode, e.AgencyId, e.Verification });
-        b.HasIndex(e => new { e.TenantCode, e.CategoryId });
-        b.HasIndex(e => new { e.TenantCode, e.PersonId, e.AgencyId, e.CategoryId });
+        // Agency and person ids are unique across tenants, so these also serve the tenant-filtered queries and
+        // stand in for the foreign-key indexes; every extra index costs a million writes on a big import.
+        b.HasIndex(e => new { e.AgencyId, e.Verification });
         b.HasIndex(e => e.SubmissionId);
         b.Ignore(e => e.IsUpdate);
     }

@@ -18,6 +18,9 @@ public sealed class NikProtector
     private readonly byte[] hashKey;
     private readonly byte[] encryptionKey;
 
+    // An AesGcm holds a native cipher context: one per thread, not one per NIK (imports encrypt a million).
+    private readonly ThreadLocal<AesGcm> aes;
+
     public NikProtector(ReadOnlySpan<byte> key)
     {
         if (key.Length != 64)
@@ -27,6 +30,7 @@ public sealed class NikProtector
 
         hashKey = key[..32].ToArray();
         encryptionKey = key[32..].ToArray();
+        aes = new ThreadLocal<AesGcm>(() => new AesGcm(encryptionKey, TagSize));
     }
 
     /// <summary>Reads the key from configuration (base64) or from the key file, creating the file if absent.</summary>
@@ -65,16 +69,14 @@ public sealed class NikProtector
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(encryptionKey, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        aes.Value!.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
         return output;
     }
 
     public string Decrypt(byte[] cipher)
     {
         var plain = new byte[cipher.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(encryptionKey, TagSize);
-        aes.Decrypt(cipher.AsSpan(0, NonceSize), cipher.AsSpan(NonceSize + TagSize), cipher.AsSpan(NonceSize, TagSize), plain);
+        aes.Value!.Decrypt(cipher.AsSpan(0, NonceSize), cipher.AsSpan(NonceSize + TagSize), cipher.AsSpan(NonceSize, TagSize), plain);
         return Encoding.ASCII.GetString(plain);
     }
 

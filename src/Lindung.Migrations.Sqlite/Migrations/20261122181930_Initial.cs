@@ -413,11 +413,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Agencies_TenantCode",
-                table: "Agencies",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Agencies_TenantCode_Code",
                 table: "Agencies",
                 columns: new[] { "TenantCode", "Code" },
@@ -471,19 +466,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_TenantCode",
-                table: "AuditEvents",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_TenantCode_At",
                 table: "AuditEvents",
                 columns: new[] { "TenantCode", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CoverageTargets_TenantCode",
-                table: "CoverageTargets",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoverageTargets_TenantCode_Year_Plan_CategoryId",
@@ -492,9 +477,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Engagements_AgencyId",
+                name: "IX_Engagements_AgencyId_Verification",
                 table: "Engagements",
-                column: "AgencyId");
+                columns: new[] { "AgencyId", "Verification" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_CategoryId",
@@ -514,26 +499,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_TenantCode",
                 table: "Engagements",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_AgencyId_Verification",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "AgencyId", "Verification" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_CategoryId",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "CategoryId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_PersonId_AgencyId_CategoryId",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "PersonId", "AgencyId", "CategoryId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_TenantCode",
-                table: "People",
                 column: "TenantCode");
 
             migrationBuilder.CreateIndex(
@@ -574,19 +539,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegistryConflicts_TenantCode",
-                table: "RegistryConflicts",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RegistryConflicts_TenantCode_Status",
                 table: "RegistryConflicts",
                 columns: new[] { "TenantCode", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Submissions_TenantCode",
-                table: "Submissions",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_TenantCode_AgencyId_Period",
@@ -597,11 +552,6 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 name: "IX_Submissions_TenantCode_FileSha256",
                 table: "Submissions",
                 columns: new[] { "TenantCode", "FileSha256" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkerCategories_TenantCode",
-                table: "WorkerCategories",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkerCategories_TenantCode_Code",

@@ -414,11 +414,6 @@ namespace Lindung.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Agencies_TenantCode",
-                table: "Agencies",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Agencies_TenantCode_Code",
                 table: "Agencies",
                 columns: new[] { "TenantCode", "Code" },
@@ -472,19 +467,9 @@ namespace Lindung.Migrations.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_TenantCode",
-                table: "AuditEvents",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_TenantCode_At",
                 table: "AuditEvents",
                 columns: new[] { "TenantCode", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CoverageTargets_TenantCode",
-                table: "CoverageTargets",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoverageTargets_TenantCode_Year_Plan_CategoryId",
@@ -493,9 +478,9 @@ namespace Lindung.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Engagements_AgencyId",
+                name: "IX_Engagements_AgencyId_Verification",
                 table: "Engagements",
-                column: "AgencyId");
+                columns: new[] { "AgencyId", "Verification" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_CategoryId",
@@ -515,26 +500,6 @@ namespace Lindung.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_TenantCode",
                 table: "Engagements",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_AgencyId_Verification",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "AgencyId", "Verification" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_CategoryId",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "CategoryId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_PersonId_AgencyId_CategoryId",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "PersonId", "AgencyId", "CategoryId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_TenantCode",
-                table: "People",
                 column: "TenantCode");
 
             migrationBuilder.CreateIndex(
@@ -575,19 +540,9 @@ namespace Lindung.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegistryConflicts_TenantCode",
-                table: "RegistryConflicts",
-                column: "TenantCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RegistryConflicts_TenantCode_Status",
                 table: "RegistryConflicts",
                 columns: new[] { "TenantCode", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Submissions_TenantCode",
-                table: "Submissions",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_TenantCode_AgencyId_Period",
@@ -598,11 +553,6 @@ namespace Lindung.Migrations.Postgres.Migrations
                 name: "IX_Submissions_TenantCode_FileSha256",
                 table: "Submissions",
                 columns: new[] { "TenantCode", "FileSha256" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkerCategories_TenantCode",
-                table: "WorkerCategories",
-                column: "TenantCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkerCategories_TenantCode_Code",

@@ -1,0 +1,116 @@
+// Lindung benchmark (docs/performance.md). Each step runs in its own process so peak memory is the step's own.
+//   gen FILE N            write an N-row demo CSV (the OPD upload format)
+//   import FILE DATADIR   migrate + seed OKU Selatan + import FILE into DATADIR/lindung.db, print seconds and peak RSS
+using System.Diagnostics;
+using System.Globalization;
+using Lindung.Core.Data;
+using Lindung.Core.Demo;
+using Lindung.Core.Import;
+using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.MasterData;
+using Lindung.Core.Registry.Protection;
+using Lindung.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+var inv = CultureInfo.InvariantCulture;
+switch (args)
+{
+    case ["gen", var file, var n]:
+        {
+            var sw = Stopwatch.StartNew();
+            var regions = RegionLoader.ReadEmbedded();
+            var names = regions.ToDictionary(r => r.Code, r => r.Name);
+            var oku = regions.Where(r => r.Code.StartsWith("16.09.", StringComparison.Ordinal)).ToList();
+            await using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false), 1 << 20))
+            {
+                DemoRegistryGenerator.WriteCsv(writer, DemoRegistryGenerator.Generate(new DemoOptions(int.Parse(n, inv)), oku), names);
+            }
+
+            var size = new FileInfo(file).Length;
+            Console.WriteLine(string.Create(inv, $"gen rows={n} bytes={size} bytesPerRow={size / double.Parse(n, inv):F1} seconds={sw.Elapsed.TotalSeconds:F2}"));
+            return 0;
+        }
+
+    case ["import", var file, var dataDir, ..]:
+        {
+            var provider = args.Length > 3 ? DatabaseSettings.ParseProvider(args[3]) : DatabaseProvider.Sqlite;
+            var settings = new DatabaseSettings
+            {
+                Provider = provider,
+                DataDirectory = dataDir,
+                ConnectionString = args.Length > 4 ? args[4] : null,
+            };
+            var options = new DbContextOptionsBuilder<LindungDbContext>();
+            settings.Apply(options);
+            await using (var setup = new LindungDbContext(options.Options, new FixedActor("16.09", "bench"), TimeProvider.System))
+            {
+                await DatabaseBootstrap.MigrateAsync(setup, settings);
+                await MasterDataSeeder.SeedAsync(setup, "16.09");
+            }
+
+            await using var db = new LindungDbContext(options.Options, new FixedActor("16.09", "bench"), TimeProvider.System);
+            var agency = await db.Agencies.SingleAsync(a => a.Code == "DLH");
+            var protector = NikProtector.FromSettings(null, dataDir);
+            var sw = Stopwatch.StartNew();
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var importer = new WorkerImporter(db, protector, SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue });
+            var report = await importer
+                .RunAsync(stream, new WorkerImportRequest(agency.Id, null, "2025-04", Environment.GetEnvironmentVariable("BENCH_DRY") == "1", Path.GetFileName(file)));
+            var seconds = sw.Elapsed.TotalSeconds;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
+            Console.WriteLine(string.Create(inv,
+                $"import provider={provider} rows={report.Rows} accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected} seconds={seconds:F2} rowsPerSecond={report.Rows / seconds:F0} peakMB={peak} writeSeconds={importer.WriteTime.TotalSeconds:F2} peopleWriteSeconds={importer.PeopleWriteTime.TotalSeconds:F2}"));
+            return 0;
+        }
+
+    case ["prof", var file]:
+        {
+            // Where validation time goes, per stage, over the whole file (no database).
+            var today = new DateOnly(2025, 4, 30);
+            var protector = new NikProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+            var times = new Dictionary<string, TimeSpan>();
+            void Time(string name, Action a)
+            {
+                var t = Stopwatch.GetTimestamp();
+                a();
+                times[name] = times.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(t);
+            }
+
+            await using var stream = File.OpenRead(file);
+            using var reader = new CsvSheetReader(stream);
+            reader.Read();
+            var rows = 0;
+            var total = Stopwatch.StartNew();
+            while (true)
+            {
+                var ok = false;
+                Time("read", () => ok = reader.Read());
+                if (!ok)
+                {
+                    break;
+                }
+
+                rows++;
+                var c = reader.Cells;
+                Time("nik", () => Lindung.Core.Registry.Validation.Nik.Check(c[0].Text, today, false, null, null, _ => true));
+                Time("name", () => Lindung.Core.Registry.Validation.PersonName.Parse(c[1].Text));
+                Time("date", () => _ = Lindung.Core.Registry.Validation.DateParsing.TryParse(c[3].Text, out _));
+                Time("phone", () => Lindung.Core.Registry.Validation.FieldParsing.NormalisePhone(c[8].Text));
+                Time("hash", () => protector.Hash(c[0].Text));
+                Time("encrypt", () => protector.Encrypt(c[0].Text));
+                Time("namekey", () => Lindung.Core.Registry.NameKeys.For(c[1].Text));
+            }
+
+            Console.WriteLine(string.Create(inv, $"prof rows={rows} total={total.Elapsed.TotalSeconds:F2}s"));
+            foreach (var (name, t) in times.OrderByDescending(x => x.Value))
+            {
+                Console.WriteLine(string.Create(inv, $"  {name,-8} {t.TotalSeconds:F2}s  {t.TotalMicroseconds / rows:F2} us/row"));
+            }
+
+            return 0;
+        }
+
+    default:
+        Console.Error.WriteLine("usage: Lindung.Bench gen FILE N | import FILE DATADIR [sqlite|postgres CONNSTRING]");
+        return 2;
+}
