@@ -33,6 +33,7 @@ public static class AreaAccess
     {
         ["/Pengajuan/Verifikasi"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Pengajuan/Kelengkapan"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
+        ["/Pengajuan/Konflik"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
     };
 
     public static string PolicyFor(string folderOrPage) => "Area:" + folderOrPage;

@@ -31,6 +31,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Pengajuan/Pratinjau"] = NoPimpinan,
         ["/Pengajuan/Templat"] = NoPimpinan,
         ["/Pengajuan/Kelengkapan"] = Central,
+        ["/Pengajuan/Konflik"] = Central,
         ["/Bpjs/Index"] = Central,
         ["/Iuran/Index"] = Everyone,
         ["/Anggaran/Index"] = WithLeaders,
