@@ -25,6 +25,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Dasbor/Index"] = Everyone,
         ["/Pekerja/Index"] = NoPimpinan,
         ["/Pekerja/Detail"] = NoPimpinan,
+        ["/Pekerja/Tambah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Pengajuan/Index"] = NoPimpinan,
         ["/Pengajuan/Verifikasi"] = Central,
         ["/Pengajuan/Unggah"] = [Administrator, Koordinator, OperatorOpd],

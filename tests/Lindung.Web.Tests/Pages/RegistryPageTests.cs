@@ -84,3 +84,58 @@ public class RegistryPageTests(LindungFactory factory) : IClassFixture<LindungFa
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
+
+public class AddWorkerPageTests(LindungFactory factory) : IClassFixture<LindungFactory>
+{
+    private async Task<string> CategoryAsync(string code)
+    {
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        return (await db.WorkerCategories.SingleAsync(c => c.Code == code)).Id.ToString();
+    }
+
+    [Fact]
+    public async Task Add_ValidWorker_IsSavedToTheOperatorsOpdAwaitingVerification()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
+
+        var response = await LindungFactory.PostFormAsync(client, "/Pekerja/Tambah", new()
+        {
+            ["Input.Nik"] = "1609-0163-0192-0021",
+            ["Input.Name"] = "Hj. Aminah Safitri",
+            ["Input.BirthDate"] = "23/01/1992",
+            ["Input.Sex"] = "P",
+            ["Input.VillageCode"] = "16.09.01.2002",
+            ["Input.Phone"] = "0813 1234 5678",
+            ["Input.CategoryId"] = await CategoryAsync("NONASN"),
+            ["Input.Amount"] = "1750000",
+            ["Input.Position"] = "Petugas Taman",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Pekerja disimpan dan menunggu verifikasi.", page, StringComparison.Ordinal);
+        Assert.Contains("1609••••••••0021", page, StringComparison.Ordinal);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var e = await db.Engagements.Include(x => x.Agency).Include(x => x.Person).SingleAsync(x => x.Person!.FullName == "Aminah Safitri");
+        Assert.Equal(("DLH", 1_750_000L, "+6281312345678", "Hj."), (e.Agency!.Code, e.Wage!.Value, e.Person!.Phone, e.Person.FrontTitle));
+    }
+
+    [Fact]
+    public async Task Add_BadNik_ShowsTheReasonAndSavesNothing()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Koordinator], LindungFactory.Password);
+
+        var response = await LindungFactory.PostFormAsync(client, "/Pekerja/Tambah", new()
+        {
+            ["Input.Nik"] = "160901630192002",
+            ["Input.Name"] = "Tanpa Digit",
+            ["Input.CategoryId"] = await CategoryAsync("MARBOT"),
+            ["Input.AgencyId"] = factory.Database.Context(LindungFactory.Tenant).Agencies.First(a => a.Code == "KESRA").Id.ToString(),
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("NIK hanya 15 digit; harus 16 digit.", html, StringComparison.Ordinal);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        Assert.False(await db.People.AnyAsync(p => p.FullName == "Tanpa Digit"));
+    }
+}
