@@ -13,7 +13,8 @@ public sealed record BudgetPlanInput(
     decimal WageGrowthPercent = 0,
     IReadOnlyDictionary<int, long>? Caps = null,
     decimal PriorityAgencyWeight = 10,
-    IReadOnlyDictionary<string, decimal>? CategoryWeights = null);
+    IReadOnlyDictionary<string, decimal>? CategoryWeights = null,
+    Func<int, BudgetGroup, int?>? PopulationFor = null);
 
 public sealed record BudgetLine(BudgetGroup Group, int Population, int Target, int People, long CostPerPerson, long Rupiah)
 {
@@ -24,7 +25,7 @@ public sealed record BudgetYear(int Year, int Target, int People, long Rupiah, i
 
 /// <summary>
 /// Multi-year APBD need (PRODUCT §4.9, docs/contributions.md "Budget planner"). Per year and group: the eligible
-/// population grows from the base year; the target is the rounded-up share of it; the cost per person is the sum of
+/// population grows from the base year (or is given per year, e.g. from an external figure); the target is the rounded-up share of it; the cost per person is the sum of
 /// the twelve monthly contributions with the rate table in force on the first of each month. Under a cap, groups
 /// are funded in priority order — weight (priority OPD weight + category weight) descending, then cheaper per
 /// person, then OPD code, then category code — each fully before the next; the first group the cap cannot fully
@@ -41,7 +42,8 @@ public static class BudgetPlanner
             var n = year - input.FromYear;
             var lines = input.Groups.Select(g =>
             {
-                var population = (int)Calculators.Round(g.BasePopulation * Pow(1 + input.PopulationGrowthPercent / 100m, n));
+                var population = input.PopulationFor?.Invoke(year, g)
+                    ?? (int)Calculators.Round(g.BasePopulation * Pow(1 + input.PopulationGrowthPercent / 100m, n));
                 var target = (int)Math.Ceiling(population * Math.Clamp(input.TargetPercent(year, g), 0, 100) / 100m);
                 return new BudgetLine(g, population, target, 0, YearlyCost(g, year, n, input.WageGrowthPercent, rates), 0);
             }).ToList();

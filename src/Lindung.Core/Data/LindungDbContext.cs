@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Lindung.Core.Audit;
+using Lindung.Core.Budget;
 using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
@@ -31,6 +32,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
     public DbSet<RegistryConflict> RegistryConflicts => Set<RegistryConflict>();
+    public DbSet<BudgetScenario> BudgetScenarios => Set<BudgetScenario>();
 
     public ICurrentActor Actor => actor;
 

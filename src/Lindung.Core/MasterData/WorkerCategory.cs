@@ -33,6 +33,9 @@ public sealed class WorkerCategory : ITenantOwned, IStamped, IAudited
     public int? MinAge { get; set; }
 
     public int? MaxAge { get; set; }
+
+    /// <summary>SIPD account code (kode rekening) of the budget line that pays this category's iuran; blank until filled.</summary>
+    public string? BudgetAccountCode { get; set; }
     public string? Notes { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }

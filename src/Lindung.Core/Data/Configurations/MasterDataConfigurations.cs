@@ -57,6 +57,7 @@ internal sealed class WorkerCategoryConfiguration : IEntityTypeConfiguration<Wor
         b.Property(c => c.OptionalPrograms).HasMaxLength(40);
         b.Property(c => c.FundingSource).HasMaxLength(40);
         b.Property(c => c.BpjsParticipationCode).HasMaxLength(4);
+        b.Property(c => c.BudgetAccountCode).HasMaxLength(60);
         b.Property(c => c.Notes).HasMaxLength(1000);
     }
 }

@@ -97,3 +97,22 @@ internal sealed class RegistryConflictConfiguration : IEntityTypeConfiguration<R
         b.HasIndex(c => c.NewEngagementId).IsUnique();
     }
 }
+
+internal sealed class BudgetScenarioConfiguration : IEntityTypeConfiguration<Lindung.Core.Budget.BudgetScenario>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Budget.BudgetScenario> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Name).HasMaxLength(120);
+        b.Property(s => s.PopulationGrowthPercent).HasPrecision(6, 2);
+        b.Property(s => s.WageGrowthPercent).HasPrecision(6, 2);
+        b.Property(s => s.PriorityAgencyWeight).HasPrecision(8, 2);
+        b.Property(s => s.CapsJson).HasMaxLength(2000);
+        b.Property(s => s.CategoryWeightsJson).HasMaxLength(2000);
+        b.Property(s => s.Notes).HasMaxLength(1000);
+        b.Property(s => s.CreatedBy).HasMaxLength(256);
+        b.Ignore(s => s.Caps);
+        b.Ignore(s => s.CategoryWeights);
+        b.HasIndex(s => new { s.TenantCode, s.Name }).IsUnique();
+    }
+}
