@@ -47,6 +47,7 @@ public static class LindungCli
         root.Subcommands.Add(SeedCommand.Build(io));
         root.Subcommands.Add(ImportCommand.Build(io));
         root.Subcommands.Add(IuranCommand.Build(io));
+        root.Subcommands.Add(BudgetCommand.Build(io));
         return root;
     }
 }

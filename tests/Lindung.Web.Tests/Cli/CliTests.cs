@@ -184,4 +184,35 @@ public sealed class CliTests : IDisposable
             return new LindungDbContext(options.Options, new Lindung.Core.Tenancy.FixedActor(tenant, "test"), TimeProvider.System);
         }
     }
+
+    [Fact]
+    public async Task Budget_DemoRegistry_MeetsEveryTargetUncappedAndLeavesPeopleOutUnderACap()
+    {
+        await RunAsync("seed", "--demo", "--workers", "2000");
+
+        var open = SingleJsonObject((await RunAsync("budget", "--from", "2025", "--to", "2029", "--json")).Out);
+        var capped = await RunAsync("budget", "--from", "2025", "--to", "2029", "--cap", "2026=100000000", "--cap", "2027=0", "--json");
+
+        var years = open.GetProperty("years").EnumerateArray().ToList();
+        Assert.Equal([2025, 2026, 2027, 2028, 2029], years.Select(y => y.GetProperty("year").GetInt32()));
+        Assert.All(years, y => Assert.Equal((0, y.GetProperty("target").GetInt32()), (y.GetProperty("uncovered").GetInt32(), y.GetProperty("people").GetInt32())));
+        Assert.True(years[^1].GetProperty("people").GetInt32() > years[0].GetProperty("people").GetInt32(), "the targets rise to 100% in 2029");
+        Assert.Equal(0, capped.Exit);
+        var cappedYears = SingleJsonObject(capped.Out).GetProperty("years").EnumerateArray().ToList();
+        Assert.True(cappedYears[1].GetProperty("rupiah").GetInt64() <= 100_000_000);
+        Assert.True(cappedYears[1].GetProperty("uncovered").GetInt32() > 0);
+        Assert.Equal((0, 0L), (cappedYears[2].GetProperty("people").GetInt32(), cappedYears[2].GetProperty("rupiah").GetInt64()));
+        Assert.Equal(years[3].GetProperty("rupiah").GetInt64(), cappedYears[3].GetProperty("rupiah").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("--cap", "2026")]
+    [InlineData("--cap", "2026=satu")]
+    [InlineData("--from", "2030")]
+    public async Task Budget_BadArguments_ExitTwo(string option, string value)
+    {
+        await RunAsync("seed");
+
+        Assert.Equal(2, (await RunAsync("budget", "--to", "2029", option, value)).Exit);
+    }
 }

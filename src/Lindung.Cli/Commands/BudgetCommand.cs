@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Lindung.Core.Budget;
+using Lindung.Core.Contributions;
+using Lindung.Core.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Cli.Commands;
+
+/// <summary>
+/// <c>lindung budget --from YYYY --to YYYY [--cap YYYY=N …] [--scenario NAME]</c>: the multi-year APBD need from the
+/// registry, the coverage targets and the dated rate tables. JSON: <c>{"years":[{"year","people","rupiah","uncovered"}]}</c>.
+/// </summary>
+public static class BudgetCommand
+{
+    public static Command Build(CliIo io)
+    {
+        var from = new Option<int>("--from") { Description = "Tahun pertama", DefaultValueFactory = _ => 2025 };
+        var to = new Option<int>("--to") { Description = "Tahun terakhir", DefaultValueFactory = _ => 2029 };
+        var caps = new Option<string[]>("--cap") { Description = "Pagu tahunan YYYY=N (Rp), boleh diulang", AllowMultipleArgumentsPerToken = false };
+        var populationGrowth = new Option<decimal?>("--population-growth") { Description = "Pertumbuhan pekerja layak per tahun (%)" };
+        var wageGrowth = new Option<decimal?>("--wage-growth") { Description = "Kenaikan upah PU per tahun (%)" };
+        var scenarioName = new Option<string?>("--scenario") { Description = "Pakai asumsi skenario tersimpan (nama)" };
+        var command = new Command("budget", "Kebutuhan APBD untuk iuran per tahun") { from, to, caps, populationGrowth, wageGrowth, scenarioName };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (fromYear, toYear) = (parse.GetValue(from), parse.GetValue(to));
+            if (fromYear is < 2015 or > 2100 || toYear < fromYear || toYear - fromYear > 25)
+            {
+                return await io.FailAsync(parse, LindungCli.Usage, $"Rentang tahun tidak sah: {fromYear}–{toYear}.");
+            }
+
+            var capValues = new Dictionary<int, long>();
+            foreach (var text in parse.GetValue(caps) ?? [])
+            {
+                var parts = text.Split('=', 2);
+                if (parts.Length != 2
+                    || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                    || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cap))
+                {
+                    return await io.FailAsync(parse, LindungCli.Usage, $"Pagu tidak sah: {text} (contoh: --cap 2026=5000000000).");
+                }
+
+                capValues[year] = cap;
+            }
+
+            await using var host = CliHost.Create(parse);
+            await host.PrepareAsync(ct);
+            var (tenant, error) = await host.ResolveTenantAsync(parse, ct);
+            if (tenant is null)
+            {
+                return await io.FailAsync(parse, LindungCli.Unusable, error!);
+            }
+
+            host.ActFor(tenant);
+            var db = host.Db;
+            var scenario = new BudgetScenario { Name = "cli" };
+            if (parse.GetValue(scenarioName) is { Length: > 0 } name)
+            {
+                var saved = await db.BudgetScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct);
+                if (saved is null)
+                {
+                    return await io.FailAsync(parse, LindungCli.Usage, $"Skenario {name} tidak ada di tenant {tenant}.");
+                }
+
+                scenario = saved;
+            }
+
+            scenario.FromYear = fromYear;
+            scenario.ToYear = toYear;
+            scenario.PopulationGrowthPercent = parse.GetValue(populationGrowth) ?? scenario.PopulationGrowthPercent;
+            scenario.WageGrowthPercent = parse.GetValue(wageGrowth) ?? scenario.WageGrowthPercent;
+            if (capValues.Count > 0)
+            {
+                scenario.Caps = scenario.Caps.Concat(capValues).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            }
+
+            var today = DateOnly.FromDateTime(db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var plan = await new BudgetService(db, RateBook.LoadSeed()).PlanAsync(scenario, today, ct);
+            return await io.ResultAsync(parse, new
+            {
+                tenant,
+                asOf = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                years = plan.Years.Select(y => new { year = y.Year, target = y.Target, people = y.People, rupiah = y.Rupiah, uncovered = y.Uncovered, cap = y.Cap }),
+                unplanned = plan.Unplanned.Select(u => new { year = u.Year, category = u.CategoryName, population = u.Population }),
+            }, o =>
+            {
+                foreach (var y in plan.Years)
+                {
+                    o.WriteLine($"{y.Year}: {IndonesianFormat.Number(y.People)} dari target {IndonesianFormat.Number(y.Target)} orang, "
+                        + $"{IndonesianFormat.Rupiah(y.Rupiah)}"
+                        + (y.Cap is { } c ? $" (pagu {IndonesianFormat.Rupiah(c)}, {IndonesianFormat.Number(y.Uncovered)} belum tertanggung)" : ""));
+                }
+
+                foreach (var u in plan.Unplanned)
+                {
+                    o.WriteLine($"  {u.Year}: target berpenyebut eksternal ({u.CategoryName ?? "semua pekerja rentan"}, {IndonesianFormat.Number(u.Population)} orang) belum bisa dianggarkan: registri belum memuat pekerja terverifikasinya.");
+                }
+            });
+        });
+        return command;
+    }
+}
