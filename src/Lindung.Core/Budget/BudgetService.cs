@@ -57,9 +57,12 @@ public sealed class BudgetService(LindungDbContext db, RateBook rates)
             .ToList();
     }
 
-    public async Task<BudgetPlan> PlanAsync(BudgetScenario scenario, DateOnly asOf, CancellationToken ct = default)
+    public async Task<BudgetPlan> PlanAsync(BudgetScenario scenario, DateOnly asOf, CancellationToken ct = default) =>
+        await PlanAsync(scenario, await LoadGroupsAsync(asOf, ct), ct);
+
+    /// <summary>Plans on budget lines already loaded (several scenarios side by side read the registry once).</summary>
+    public async Task<BudgetPlan> PlanAsync(BudgetScenario scenario, IReadOnlyList<BudgetGroup> groups, CancellationToken ct = default)
     {
-        var groups = await LoadGroupsAsync(asOf, ct);
         var targets = await db.CoverageTargets.AsNoTracking().ToListAsync(ct);
         var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
         var unplanned = new List<UnplannedTarget>();

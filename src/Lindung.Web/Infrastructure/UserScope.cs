@@ -7,7 +7,7 @@ namespace Lindung.Web.Infrastructure;
 /// Record-level rights read from the sign-in claims: an Operator OPD is confined to their OPD (other OPDs'
 /// records answer 404), and only some roles may reveal a full NIK (PRODUCT §2).
 /// </summary>
-public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEditRegistry, bool MayVerify, bool MayPlan)
+public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEditRegistry, bool MayVerify, bool MayPlan, bool MayBudget)
 {
     public static UserScope Of(ClaimsPrincipal user)
     {
@@ -19,6 +19,7 @@ public sealed record UserScope(Guid? OwnAgencyId, bool MayRevealNik, bool MayEdi
             MayRevealNik: Roles.MayRevealNik.Any(user.IsInRole),
             MayEditRegistry: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Koordinator) || isOperator,
             MayVerify: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Koordinator),
-            MayPlan: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Perencana));
+            MayPlan: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Perencana),
+            MayBudget: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Perencana) || user.IsInRole(Roles.Keuangan));
     }
 }

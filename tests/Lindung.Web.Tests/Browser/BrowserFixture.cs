@@ -58,8 +58,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
+        // Null when InitializeAsync failed (e.g. no Chromium): let its own error speak, not a second one here.
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        Playwright?.Dispose();
         await ((IAsyncLifetime)App).DisposeAsync();
     }
 

@@ -41,7 +41,7 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(Provider);
         await using var scope = Services.CreateAsyncScope();
@@ -85,6 +85,34 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string DlhWorkerNik = "1609014708850001";
     public const string BpbdWorkerNik = "1609011208850002";
+
+    /// <summary>Adds verified BPU workers (declared income Rp1.000.000, JKK+JKM; synthetic NIKs 160901150385NNNN from <paramref name="firstSerial"/>).</summary>
+    public async Task AddVerifiedBpuWorkersAsync(string opd, string category, int count, int firstSerial)
+    {
+        var protector = Services.GetRequiredService<NikProtector>();
+        await using var db = Database.Context(Tenant);
+        var agency = db.Agencies.Single(a => a.Code == opd);
+        var cat = db.WorkerCategories.Single(c => c.Code == category);
+        for (var i = 0; i < count; i++)
+        {
+            var nik = "160901150385" + (firstSerial + i).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            var person = new NewPerson(nik, "Pekerja Rentan " + (firstSerial + i), new DateOnly(1985, 3, 15), 'L', "Muaradua").ToPerson(protector);
+            person.Engagements.Add(new Engagement
+            {
+                AgencyId = agency.Id,
+                CategoryId = cat.Id,
+                Scheme = cat.Scheme,
+                DeclaredIncome = 1_000_000,
+                FundingSource = "APBD",
+                Programs = "JKK;JKM",
+                StartDate = new DateOnly(2024, 1, 1),
+                Verification = VerificationStatus.Verified,
+            });
+            db.People.Add(person);
+        }
+
+        await db.SaveChangesAsync();
+    }
 
     public Guid PersonIdByName(string fullName)
     {

@@ -36,6 +36,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Bpjs/Index"] = Central,
         ["/Iuran/Index"] = Everyone,
         ["/Anggaran/Index"] = WithLeaders,
+        ["/Anggaran/Skenario"] = WithLeaders,
         ["/Anggaran/Target"] = WithLeaders,
         ["/Proyek/Index"] = Everyone,
         ["/Perjanjian/Index"] = WithLeaders,

@@ -45,3 +45,41 @@ document.addEventListener('submit', function (e) {
     });
     xhr.send(new FormData(form));
 });
+
+// Charts: <canvas data-chart='{"labels":[…],"datasets":[…],"axes":{…}}'> drawn with the vendored Chart.js when the
+// page loads it. Rupiah bars on the left axis, people lines on the right; numbers in Indonesian format.
+// Chart.js is loaded after this file (page Scripts section): draw once the document is parsed.
+document.addEventListener('DOMContentLoaded', function () {
+    if (!window.Chart) {
+        return;
+    }
+    var whole = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+    var compact = new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 });
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var spec = JSON.parse(canvas.getAttribute('data-chart'));
+        var axes = spec.axes || {};
+        canvas.lindungChart = new window.Chart(canvas, {
+            data: { labels: spec.labels, datasets: spec.datasets },
+            options: {
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                interaction: { mode: 'index', intersect: false },
+                scales: {
+                    rupiah: { type: 'linear', position: 'left', beginAtZero: true,
+                        title: { display: true, text: axes.rupiah || '' },
+                        ticks: { callback: function (v) { return 'Rp ' + compact.format(v); } } },
+                    people: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+                        title: { display: true, text: axes.people || '' },
+                        ticks: { callback: function (v) { return whole.format(v); } } }
+                },
+                plugins: {
+                    tooltip: { callbacks: { label: function (ctx) {
+                        var v = ctx.parsed.y;
+                        return ctx.dataset.label + ': ' + (ctx.dataset.yAxisID === 'rupiah' ? 'Rp ' + whole.format(v) : whole.format(v));
+                    } } }
+                }
+            }
+        });
+    });
+});
