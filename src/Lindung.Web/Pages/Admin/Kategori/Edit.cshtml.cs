@@ -32,6 +32,7 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
             FundingSource = c.FundingSource,
             BpjsParticipationCode = c.BpjsParticipationCode,
             DefaultIncome = c.DefaultIncome,
+            BudgetAccountCode = c.BudgetAccountCode,
             JkkRiskGroup = c.JkkRiskGroup,
             MinAge = c.MinAge,
             MaxAge = c.MaxAge,
@@ -65,6 +66,11 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
             ModelState.AddModelError("Input.MinAge", t["Val_Age"]);
         }
 
+        if (Input.BudgetAccountCode is { } account && !System.Text.RegularExpressions.Regex.IsMatch(account.Trim(), @"^[0-9]+(\.[0-9]+)*$"))
+        {
+            ModelState.AddModelError("Input.BudgetAccountCode", t["Val_AccountCode"]);
+        }
+
         if (Input.DefaultIncome is < 0)
         {
             ModelState.AddModelError("Input.DefaultIncome", t["Val_Income"]);
@@ -82,6 +88,7 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
         c.FundingSource = (Input.FundingSource ?? "").Trim();
         c.BpjsParticipationCode = string.IsNullOrWhiteSpace(Input.BpjsParticipationCode) ? null : Input.BpjsParticipationCode.Trim().ToUpperInvariant();
         c.DefaultIncome = Input.DefaultIncome;
+        c.BudgetAccountCode = string.IsNullOrWhiteSpace(Input.BudgetAccountCode) ? null : Input.BudgetAccountCode.Trim();
         c.JkkRiskGroup = Input.JkkRiskGroup;
         c.MinAge = Input.MinAge;
         c.MaxAge = Input.MaxAge;
@@ -101,6 +108,7 @@ public sealed class EditModel(LindungDbContext db, IStringLocalizer<SharedResour
         public string? FundingSource { get; set; }
         public string? BpjsParticipationCode { get; set; }
         public long? DefaultIncome { get; set; }
+        public string? BudgetAccountCode { get; set; }
         public int? JkkRiskGroup { get; set; }
         public int? MinAge { get; set; }
         public int? MaxAge { get; set; }
