@@ -76,7 +76,7 @@ public static class BudgetCommand
             }
 
             var today = DateOnly.FromDateTime(db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
-            var plan = await new BudgetService(db, RateBook.LoadSeed()).PlanAsync(scenario, today, ct);
+            var plan = await new BudgetService(db, await RateBookStore.LoadAsync(db, ct)).PlanAsync(scenario, today, ct);
             return await io.ResultAsync(parse, new
             {
                 tenant,

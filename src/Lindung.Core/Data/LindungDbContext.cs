@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Lindung.Core.Audit;
 using Lindung.Core.Budget;
+using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
@@ -33,6 +34,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
     public DbSet<RegistryConflict> RegistryConflicts => Set<RegistryConflict>();
     public DbSet<BudgetScenario> BudgetScenarios => Set<BudgetScenario>();
+    public DbSet<RateVersionRecord> RateVersions => Set<RateVersionRecord>();
 
     public ICurrentActor Actor => actor;
 

@@ -33,7 +33,12 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Status");
                 o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddMvcOptions(o =>
+            {
+                var form = o.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory>().Single();
+                o.ValueProviderFactories[o.ValueProviderFactories.IndexOf(form)] = new InvariantFormValueProviderFactory();
+            });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Lindung.Antiforgery";

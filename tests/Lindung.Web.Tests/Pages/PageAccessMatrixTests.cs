@@ -47,6 +47,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Opd/Edit"] = [Administrator],
         ["/Admin/Kategori/Index"] = [Administrator],
         ["/Admin/Kategori/Edit"] = [Administrator],
+        ["/Admin/Tarif/Index"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,

@@ -75,4 +75,22 @@ public class TargetPageTests(LindungFactory factory) : IClassFixture<LindungFact
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Save_DecimalPercentFromANumberInput_IsStoredAsTyped()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Perencana], LindungFactory.Password);
+
+        // Browsers send type="number" values with a point whatever the page language; id-ID would read "0.5" as 5.
+        await LindungFactory.PostFormAsync(client, "/Anggaran/Target?handler=Save", new()
+        {
+            ["Input.Year"] = "2030",
+            ["Input.Plan"] = "Rkpd",
+            ["Input.TargetPercent"] = "0.5",
+            ["Input.Denominator"] = "RegistryEligible",
+        }, formPage: "/Anggaran/Target");
+
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        Assert.Equal(0.5m, (await db.CoverageTargets.SingleAsync(x => x.Year == 2030)).TargetPercent);
+    }
 }

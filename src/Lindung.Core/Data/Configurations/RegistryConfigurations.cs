@@ -116,3 +116,15 @@ internal sealed class BudgetScenarioConfiguration : IEntityTypeConfiguration<Lin
         b.HasIndex(s => new { s.TenantCode, s.Name }).IsUnique();
     }
 }
+
+internal sealed class RateVersionRecordConfiguration : IEntityTypeConfiguration<Lindung.Core.Contributions.RateVersionRecord>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Contributions.RateVersionRecord> b)
+    {
+        b.HasKey(v => v.Id);
+        b.Property(v => v.Version).HasMaxLength(80);
+        b.Property(v => v.TableJson).HasMaxLength(20_000);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+        b.HasIndex(v => new { v.TenantCode, v.EffectiveFrom }).IsUnique();
+    }
+}

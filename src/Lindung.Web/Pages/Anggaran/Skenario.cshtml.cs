@@ -20,7 +20,6 @@ namespace Lindung.Web.Pages.Anggaran;
 public sealed class SkenarioModel(LindungDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxCompared = 4;
-    private static readonly RateBook Rates = RateBook.LoadSeed();
 
     public List<BudgetScenario> Saved { get; private set; } = [];
     public List<(BudgetScenario Scenario, BudgetPlan Plan)> Compared { get; private set; } = [];
@@ -125,7 +124,7 @@ public sealed class SkenarioModel(LindungDbContext db, TimeProvider time, IStrin
         }
 
         AsOf = Today();
-        var plan = await new BudgetService(db, Rates).PlanAsync(scenario, AsOf, ct);
+        var plan = await new BudgetService(db, await RateBookStore.LoadAsync(db, ct)).PlanAsync(scenario, AsOf, ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var output = new MemoryStream();
@@ -170,7 +169,7 @@ public sealed class SkenarioModel(LindungDbContext db, TimeProvider time, IStrin
         Selected = chosen.Select(s => s.Id).ToList();
         if (chosen.Count > 0)
         {
-            var service = new BudgetService(db, Rates);
+            var service = new BudgetService(db, await RateBookStore.LoadAsync(db, ct));
             var groups = await service.LoadGroupsAsync(AsOf, ct);
             foreach (var scenario in chosen.OrderBy(s => s.CreatedAt))
             {

@@ -1,14 +1,14 @@
 using System.Globalization;
 using Lindung.Core.Contributions;
+using Lindung.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lindung.Web.Pages.Iuran;
 
 /// <summary>The contribution simulator: PU, BPU or construction, on the rate table in force on a date.</summary>
-public sealed class IndexModel(TimeProvider time) : PageModel
+public sealed class IndexModel(LindungDbContext db, TimeProvider time) : PageModel
 {
-    private static readonly RateBook Book = RateBook.LoadSeed();
 
     [BindProperty(SupportsGet = true)]
     public string Skema { get; set; } = "BPU";
@@ -32,7 +32,7 @@ public sealed class IndexModel(TimeProvider time) : PageModel
     public RateTable? Rates { get; private set; }
     public string? Error { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var date = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         if (Tanggal is { Length: > 0 } && !DateOnly.TryParseExact(Tanggal, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -54,7 +54,7 @@ public sealed class IndexModel(TimeProvider time) : PageModel
 
         try
         {
-            Rates = Book.For(date);
+            Rates = (await RateBookStore.LoadAsync(db, ct)).For(date);
             var programs = Calculators.ParsePrograms(string.Join(',', Program));
             Result = Skema switch
             {
