@@ -9,7 +9,6 @@ namespace Lindung.Web.Pages.Iuran;
 /// <summary>The contribution simulator: PU, BPU or construction, on the rate table in force on a date.</summary>
 public sealed class IndexModel(LindungDbContext db, TimeProvider time) : PageModel
 {
-
     [BindProperty(SupportsGet = true)]
     public string Skema { get; set; } = "BPU";
 
