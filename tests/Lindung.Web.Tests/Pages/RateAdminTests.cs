@@ -28,6 +28,20 @@ public class RateAdminTests(LindungFactory factory) : IClassFixture<LindungFacto
         ["Input.BpuJkmFlat"] = "6800",
         ["Input.BpuJhtPercent"] = "2",
         ["Input.PpnPercent"] = "11",
+        ["Input.JakonUpTo[0]"] = "100000000",
+        ["Input.JakonUpTo[1]"] = "500000000",
+        ["Input.JakonUpTo[2]"] = "1000000000",
+        ["Input.JakonUpTo[3]"] = "5000000000",
+        ["Input.JakonJkk[0]"] = "0.21",
+        ["Input.JakonJkk[1]"] = "0.17",
+        ["Input.JakonJkk[2]"] = "0.13",
+        ["Input.JakonJkk[3]"] = "0.11",
+        ["Input.JakonJkk[4]"] = "0.09",
+        ["Input.JakonJkm[0]"] = "0.03",
+        ["Input.JakonJkm[1]"] = "0.02",
+        ["Input.JakonJkm[2]"] = "0.02",
+        ["Input.JakonJkm[3]"] = "0.01",
+        ["Input.JakonJkm[4]"] = "0.01",
     };
 
     [Fact]
@@ -79,5 +93,36 @@ public class RateAdminTests(LindungFactory factory) : IClassFixture<LindungFacto
         Assert.Contains("\"puJkm\":0.30", json, StringComparison.Ordinal);
         var form = await admin.GetStringAsync("/Admin/Tarif");
         Assert.Matches("id=\"Input_PuJkm\"[^>]*value=\"0.3", form);
+    }
+
+    [Fact]
+    public async Task NewVersion_ConstructionTiers_AreEditable_AndUnconfirmedNotesStayOnUnchangedTiers()
+    {
+        var admin = await factory.SignedInAsync(Roles.Administrator);
+        var form = NewVersion("Jakon 2031 (uji)", "2031-01-01", "12000000");
+        form["Input.JakonJkk[0]"] = "0.25";
+        form["Input.JakonJkm[4]"] = "0.02";
+
+        var saved = await LindungFactory.PostFormAsync(admin, "/Admin/Tarif", form, formPage: "/Admin/Tarif");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await admin.GetStringAsync("/Iuran?Skema=JAKON&Nilai=80000000&Tanggal=2031-02-01");
+        Assert.Contains("200.000", html, StringComparison.Ordinal);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var table = Lindung.Core.Contributions.RateBookStore.Deserialize((await db.RateVersions.SingleAsync(v => v.Version == "Jakon 2031 (uji)")).TableJson);
+        Assert.NotNull(table.JakonTiers[3].JkmNote);
+        Assert.Null(table.JakonTiers[4].JkmNote);
+    }
+
+    [Fact]
+    public async Task NewVersion_TiersOutOfOrder_AreRefused()
+    {
+        var admin = await factory.SignedInAsync(Roles.Administrator);
+        var form = NewVersion("Lapis salah", "2032-01-01", "12000000");
+        form["Input.JakonUpTo[1]"] = "50000000";
+
+        var response = await LindungFactory.PostFormAsync(admin, "/Admin/Tarif", form, formPage: "/Admin/Tarif");
+
+        Assert.Contains("batas atas harus naik berurutan", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

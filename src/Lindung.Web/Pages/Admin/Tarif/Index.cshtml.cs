@@ -51,6 +51,15 @@ public sealed class IndexModel(LindungDbContext db, TimeProvider time, IStringLo
             ModelState.AddModelError("Input.PuJkk", t["Rates_PercentRange"]);
         }
 
+        // Construction tiers: the upper bounds of all but the last tier, ascending; the last tier is open.
+        var tiers = Input.JakonJkk.Length;
+        if (tiers == 0 || Input.JakonJkm.Length != tiers || Input.JakonUpTo.Length != tiers - 1
+            || Input.JakonUpTo.Any(u => u <= 0) || Input.JakonUpTo.Zip(Input.JakonUpTo.Skip(1)).Any(p => p.Second <= p.First)
+            || Input.JakonJkk.Concat(Input.JakonJkm).Any(p => p is < 0 or > 100))
+        {
+            ModelState.AddModelError("Input.JakonUpTo", t["Rates_TiersInvalid"]);
+        }
+
         if (Input.JpWageCap <= 0 || Input.BpuMinIncome <= 0 || Input.BpuJkmFlat < 0)
         {
             ModelState.AddModelError("Input.JpWageCap", t["Rates_AmountPositive"]);
@@ -62,8 +71,15 @@ public sealed class IndexModel(LindungDbContext db, TimeProvider time, IStringLo
         }
 
         var effective = Input.EffectiveFrom!.Value;
-        var table = Book.For(effective) with
+        var basis = Book.For(effective);
+        var table = basis with
         {
+            // A tier keeps its uncertainty note only while its JKM rate is the one the note was written for.
+            JakonTiers = [.. Input.JakonJkk.Select((jkk, i) =>
+            {
+                long? upTo = i < Input.JakonUpTo.Length ? Input.JakonUpTo[i] : null;
+                return new JakonTier(upTo, jkk, Input.JakonJkm[i], basis.JakonTiers.FirstOrDefault(b => b.UpTo == upTo && b.Jkm == Input.JakonJkm[i])?.JkmNote);
+            })],
             Version = Input.Version,
             EffectiveFrom = effective,
             Source = Input.Source,
@@ -126,6 +142,9 @@ public sealed class IndexModel(LindungDbContext db, TimeProvider time, IStringLo
         public long BpuJkmFlat { get; set; }
         public decimal BpuJhtPercent { get; set; }
         public decimal PpnPercent { get; set; }
+        public long[] JakonUpTo { get; set; } = [];
+        public decimal[] JakonJkk { get; set; } = [];
+        public decimal[] JakonJkm { get; set; } = [];
 
         public static InputModel From(RateTable r) => new()
         {
@@ -144,6 +163,9 @@ public sealed class IndexModel(LindungDbContext db, TimeProvider time, IStringLo
             BpuJkmFlat = r.BpuJkmFlat,
             BpuJhtPercent = r.BpuJhtPercent,
             PpnPercent = r.PpnPercent,
+            JakonUpTo = [.. r.JakonTiers.Where(x => x.UpTo is not null).Select(x => x.UpTo!.Value)],
+            JakonJkk = [.. r.JakonTiers.Select(x => x.Jkk)],
+            JakonJkm = [.. r.JakonTiers.Select(x => x.Jkm)],
         };
     }
 }
