@@ -18,10 +18,11 @@ public static class BudgetExport
         [
             new XlsxColumn("Tahun", 8), new XlsxColumn("Target (orang)", 14), new XlsxColumn("Tertanggung (orang)", 18),
             new XlsxColumn("Kebutuhan (Rp)", 20), new XlsxColumn("Pagu (Rp)", 20), new XlsxColumn("Belum tertanggung (orang)", 22),
+            new XlsxColumn("Versi tabel tarif", 30),
         ]);
         foreach (var y in plan.Years)
         {
-            xlsx.WriteRow(y.Year, y.Target, y.People, y.Rupiah, y.Cap, y.Uncovered);
+            xlsx.WriteRow(y.Year, y.Target, y.People, y.Rupiah, y.Cap, y.Uncovered, string.Join(", ", y.RateVersions));
         }
 
         xlsx.BeginSheet("Rincian",

@@ -21,7 +21,11 @@ public sealed record BudgetLine(BudgetGroup Group, int Population, int Target, i
     public int Uncovered => Target - People;
 }
 
-public sealed record BudgetYear(int Year, int Target, int People, long Rupiah, int Uncovered, long? Cap, IReadOnlyList<BudgetLine> Lines);
+public sealed record BudgetYear(int Year, int Target, int People, long Rupiah, int Uncovered, long? Cap, IReadOnlyList<BudgetLine> Lines)
+{
+    /// <summary>The rate-table versions in force during the year's months, in order (the amounts rest on these).</summary>
+    public IReadOnlyList<string> RateVersions { get; init; } = [];
+}
 
 /// <summary>
 /// Multi-year APBD need (PRODUCT §4.9, docs/contributions.md "Budget planner"). Per year and group: the eligible
@@ -65,7 +69,10 @@ public static class BudgetPlanner
 
             lines = lines.Select(l => l with { People = funded[l.Group], Rupiah = funded[l.Group] * l.CostPerPerson }).ToList();
             years.Add(new BudgetYear(year, lines.Sum(l => l.Target), lines.Sum(l => l.People), lines.Sum(l => l.Rupiah),
-                lines.Sum(l => l.Uncovered), cap, lines));
+                lines.Sum(l => l.Uncovered), cap, lines)
+            {
+                RateVersions = [.. Enumerable.Range(1, 12).Select(m => rates.For(new DateOnly(year, m, 1)).Version).Distinct()],
+            });
         }
 
         return years;

@@ -20,6 +20,7 @@ public class BudgetPlannerTests
         var year = BudgetPlanner.Plan(new BudgetPlanInput(2025, 2025, [Bpu("KESRA", false, "MARBOT", 5_000)], (_, _) => 100), Book).Single();
 
         Assert.Equal((5_000, 1_008_000_000L, 0), (year.People, year.Rupiah, year.Uncovered));
+        Assert.Equal(["2024-03-01", "2025-03-01"], year.RateVersions);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public class ScenarioPageTests(ScenarioFactory factory) : IClassFixture<Scenario
         // 2025: 6 of 10 people (51,2% rounded up) at Rp201.600 a year; the cap pays for 3 and leaves 3 out.
         Assert.Contains("Rp 1.209.600", html, StringComparison.Ordinal);
         Assert.Contains("Rp 604.800", html, StringComparison.Ordinal);
+        Assert.Contains("tabel tarif versi: 2024-03-01, 2025-03-01", html, StringComparison.Ordinal);
         using var chart = System.Text.Json.JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(html, "data-chart=\"([^\"]+)\"").Groups[1].Value));
         Assert.Equal(["2025", "2026", "2027", "2028", "2029"], chart.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         var bars = chart.RootElement.GetProperty("datasets").EnumerateArray().Where(d => d.GetProperty("type").GetString() == "bar").ToList();
@@ -77,8 +78,8 @@ public class ScenarioPageTests(ScenarioFactory factory) : IClassFixture<Scenario
             rows.Add(reader.Cells.Select(c => c.Text).ToArray());
         }
 
-        Assert.Equal(["Tahun", "Target (orang)", "Tertanggung (orang)", "Kebutuhan (Rp)", "Pagu (Rp)", "Belum tertanggung (orang)"], rows[0]);
-        Assert.Equal(["2025", "6", "3", "604800", "604800", "3"], rows[1]);
+        Assert.Equal(["Tahun", "Target (orang)", "Tertanggung (orang)", "Kebutuhan (Rp)", "Pagu (Rp)", "Belum tertanggung (orang)", "Versi tabel tarif"], rows[0]);
+        Assert.Equal(["2025", "6", "3", "604800", "604800", "3", "2024-03-01, 2025-03-01"], rows[1]);
         Assert.Equal(["2029", "10", "10", "2016000", "", "0"], rows[5].Select(c => c ?? "").Take(6));
     }
 
