@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace Lindung.Core.Bpjs;
+
+/// <summary>Thresholds of the fallback matching (stored as settings; docs/bpjs.md explains them).</summary>
+public sealed record MatchSettings(double AutoNameScore = 0.92, double ReviewNameScore = 0.85, bool TryDayMonthSwap = true);
+
+/// <summary>One row of a BPJS list as read: the NIK as BPJS has it (maybe mistyped), name, birth date and sex when given.</summary>
+public sealed record BpjsPersonRow(string? Nik, string Name, DateOnly? BirthDate, char? Sex);
+
+/// <summary>A registry person as the fallback compares them (the NIK decrypted for the block only).</summary>
+public sealed record RegistryPerson(Guid Id, string Nik, string NormalizedName, DateOnly BirthDate, char Sex);
+
+public enum MatchKind
+{
+    /// <summary>Same NIK (keyed hash).</summary>
+    Exact = 1,
+
+    /// <summary>Same birth date and sex, alike name, NIK one digit or one adjacent swap away: applied automatically.</summary>
+    Fuzzy = 2,
+
+    /// <summary>A plausible candidate that is not certain: a person decides, never merged automatically.</summary>
+    NeedsReview = 3,
+
+    Unmatched = 4,
+}
+
+/// <summary>The decision for one row and why, in words an official can check.</summary>
+public sealed record MatchDecision(MatchKind Kind, Guid? PersonId, double? NameScore, string Explanation, IReadOnlyList<Guid> Candidates);
+
+/// <summary>
+/// Matches a BPJS row to the registry: exactly by NIK; otherwise among the people born the same day with the
+/// same sex (as given, or as the row's NIK encodes them), by name similarity. Only a candidate whose NIK differs
+/// by exactly one digit or one swap of adjacent digits is matched automatically; a namesake with a different
+/// NIK, a second equally good candidate, or a birth date found only by swapping day and month goes to review.
+/// </summary>
+public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
+{
+    public MatchDecision Match(BpjsPersonRow row)
+    {
+        var nik = Digits(row.Nik);
+        if (nik.Length == 16 && exactByNik(nik) is { } id)
+        {
+            return new MatchDecision(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
+        }
+
+        var fromNik = FromNik(nik);
+        var birth = row.BirthDate ?? fromNik?.BirthDate;
+        var sex = row.Sex ?? fromNik?.Sex;
+        if (birth is not { } day)
+        {
+            return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoBirthDate, []);
+        }
+
+        var name = NameSimilarity.Normalize(row.Name);
+        var sexes = sex is { } s ? [s] : new[] { 'L', 'P' };
+        var sameDay = sexes.SelectMany(x => bornOn(day, x)).Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: false));
+        var swapped = settings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month
+            ? sexes.SelectMany(x => bornOn(new DateOnly(day.Year, day.Day, day.Month), x))
+                .Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: true))
+            : [];
+        var candidates = sameDay.Concat(swapped).Where(c => c.Score >= settings.ReviewNameScore)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
+        if (candidates.Count == 0)
+        {
+            return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoCandidate, []);
+        }
+
+        var ids = candidates.Select(c => c.Person.Id).ToList();
+        var confident = candidates.Where(c => !c.Swapped && c.Score >= settings.AutoNameScore && NikNearMiss(nik, c.Person.Nik) is not null).ToList();
+        if (confident.Count == 1 && candidates.Count(c => c.Score >= settings.AutoNameScore) == 1)
+        {
+            var c = confident[0];
+            return new MatchDecision(MatchKind.Fuzzy, c.Person.Id, c.Score,
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, NikNearMiss(nik, c.Person.Nik), Percent(c.Score)), ids);
+        }
+
+        var best = candidates[0];
+        var why = confident.Count > 1 || candidates.Count(c => c.Score >= settings.AutoNameScore) > 1 ? MatchMessages.Ambiguous
+            : best.Swapped ? MatchMessages.DayMonthSwapped
+            : nik.Length == 16 ? MatchMessages.NikDiffers
+            : MatchMessages.NoNik;
+        return new MatchDecision(MatchKind.NeedsReview, best.Person.Id, best.Score,
+            string.Format(CultureInfo.InvariantCulture, why, Percent(best.Score), candidates.Count), ids);
+    }
+
+    /// <summary>"digit 9 (5 → 6)" or "digit 9–10 tertukar" when the NIKs are one digit or one adjacent swap apart; null otherwise.</summary>
+    public static string? NikNearMiss(string a, string b)
+    {
+        if (a.Length != 16 || b.Length != 16)
+        {
+            return null;
+        }
+
+        var diff = Enumerable.Range(0, 16).Where(i => a[i] != b[i]).ToList();
+        return diff switch
+        {
+            [var i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.OneDigit, i + 1, b[i], a[i]),
+            [var i, var j] when j == i + 1 && a[i] == b[j] && a[j] == b[i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.Swap, i + 1, j + 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>Birth date and sex as a NIK encodes them (day + 40 for women), when the digits make a real date.</summary>
+    public static (DateOnly BirthDate, char Sex)? FromNik(string nik)
+    {
+        if (nik.Length != 16)
+        {
+            return null;
+        }
+
+        var dd = int.Parse(nik.AsSpan(6, 2), CultureInfo.InvariantCulture);
+        var mm = int.Parse(nik.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        var yy = int.Parse(nik.AsSpan(10, 2), CultureInfo.InvariantCulture);
+        var sex = dd > 40 ? 'P' : 'L';
+        dd = dd > 40 ? dd - 40 : dd;
+        var year = yy + (yy <= DateTime.UtcNow.Year % 100 ? 2000 : 1900);
+        return mm is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(year, mm) ? (new DateOnly(year, mm, dd), sex) : null;
+    }
+
+    private static string Digits(string? raw) => new((raw ?? "").Where(char.IsAsciiDigit).ToArray());
+
+    private static string Percent(double score) => (score * 100).ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%";
+}
+
+/// <summary>The explanations stored with each decision (Bahasa Indonesia; shown to the Koordinator as written).</summary>
+public static class MatchMessages
+{
+    public const string Exact = "NIK sama persis.";
+    public const string NoBirthDate = "Tidak ada tanggal lahir (di kolom atau di NIK) untuk mencari kandidat.";
+    public const string NoCandidate = "Tidak ada orang di registri dengan tanggal lahir dan jenis kelamin sama yang namanya mirip.";
+    public const string Fuzzy = "Dicocokkan otomatis: tanggal lahir dan jenis kelamin sama, NIK berbeda {0}, kemiripan nama {1}.";
+    public const string OneDigit = "satu digit (digit ke-{0}: registri {1}, BPJS {2})";
+    public const string Swap = "karena digit ke-{0} dan ke-{1} tertukar";
+    public const string Ambiguous = "Perlu diperiksa: lebih dari satu orang di registri cocok (kemiripan nama terbaik {0}, {1} kandidat).";
+    public const string DayMonthSwapped = "Perlu diperiksa: cocok hanya bila hari dan bulan lahir ditukar (kemiripan nama {0}, {1} kandidat).";
+    public const string NikDiffers = "Perlu diperiksa: tanggal lahir, jenis kelamin dan nama cocok (kemiripan {0}), tetapi NIK berbeda lebih dari satu digit — bisa orang lain yang senama ({1} kandidat).";
+    public const string NoNik = "Perlu diperiksa: BPJS tidak mencantumkan NIK yang sah; tanggal lahir, jenis kelamin dan nama cocok (kemiripan {0}, {1} kandidat).";
+}
