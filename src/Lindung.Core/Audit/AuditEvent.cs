@@ -48,4 +48,6 @@ public static class AuditActions
     public const string Exported = "data.exported";
     public const string ImportCommitted = "import.committed";
     public const string ConflictDecided = "conflict.decided";
+    public const string BpjsImported = "bpjs.imported";
+    public const string BpjsReviewDecided = "bpjs.review_decided";
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Lindung.Core.Audit;
+using Lindung.Core.Bpjs;
 using Lindung.Core.Budget;
 using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
@@ -35,6 +36,9 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<RegistryConflict> RegistryConflicts => Set<RegistryConflict>();
     public DbSet<BudgetScenario> BudgetScenarios => Set<BudgetScenario>();
     public DbSet<RateVersionRecord> RateVersions => Set<RateVersionRecord>();
+    public DbSet<BpjsImport> BpjsImports => Set<BpjsImport>();
+    public DbSet<BpjsStatus> BpjsStatuses => Set<BpjsStatus>();
+    public DbSet<BpjsNikAlias> BpjsNikAliases => Set<BpjsNikAlias>();
 
     public ICurrentActor Actor => actor;
 

@@ -128,3 +128,49 @@ internal sealed class RateVersionRecordConfiguration : IEntityTypeConfiguration<
         b.HasIndex(v => new { v.TenantCode, v.EffectiveFrom }).IsUnique();
     }
 }
+
+internal sealed class BpjsImportConfiguration : IEntityTypeConfiguration<Lindung.Core.Bpjs.BpjsImport>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Bpjs.BpjsImport> b)
+    {
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Period).HasMaxLength(7);
+        b.Property(i => i.FileName).HasMaxLength(260);
+        b.Property(i => i.FileHash).HasMaxLength(64);
+        b.Property(i => i.ImportedBy).HasMaxLength(256);
+        b.HasIndex(i => new { i.TenantCode, i.Period });
+    }
+}
+
+internal sealed class BpjsStatusConfiguration : IEntityTypeConfiguration<Lindung.Core.Bpjs.BpjsStatus>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Bpjs.BpjsStatus> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Period).HasMaxLength(7);
+        b.Property(s => s.Kpj).HasMaxLength(20);
+        b.Property(s => s.NikHash).HasMaxLength(32);
+        b.Property(s => s.NikMasked).HasMaxLength(20);
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.StatusText).HasMaxLength(40);
+        b.Property(s => s.LastPaidPeriod).HasMaxLength(7);
+        b.Property(s => s.Match).HasConversion<string>().HasMaxLength(12);
+        b.Property(s => s.Review).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Explanation).HasMaxLength(400);
+        b.Property(s => s.Candidates).HasMaxLength(400);
+        b.HasIndex(s => new { s.TenantCode, s.Period, s.PersonId });
+        b.HasIndex(s => new { s.TenantCode, s.Review });
+        b.HasOne<Lindung.Core.Bpjs.BpjsImport>().WithMany().HasForeignKey(s => s.ImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BpjsNikAliasConfiguration : IEntityTypeConfiguration<Lindung.Core.Bpjs.BpjsNikAlias>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Bpjs.BpjsNikAlias> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.NikHash).HasMaxLength(32);
+        b.Property(a => a.DecidedBy).HasMaxLength(256);
+        b.HasIndex(a => new { a.TenantCode, a.NikHash }).IsUnique();
+    }
+}

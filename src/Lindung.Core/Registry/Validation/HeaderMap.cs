@@ -95,7 +95,8 @@ public sealed class HeaderMap
         _ => field.ToString(),
     };
 
-    private static string Key(string header)
+    /// <summary>A header as compared: letters and digits only, upper case ("No. KTP" → "NOKTP").</summary>
+    public static string Key(string header)
     {
         var sb = new StringBuilder();
         foreach (var c in header.Trim().TrimStart('\uFEFF'))

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lindung.Core.Audit;
+using Lindung.Core.Bpjs;
+using Lindung.Core.Data;
+using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.MasterData;
+using Lindung.Core.Registry;
+using Lindung.Core.Registry.Protection;
+using Lindung.Core.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Core.Tests.Bpjs;
+
+public class BpjsStatusImporterTests
+{
+    private static readonly NikProtector Protector = new(RandomNumberGenerator.GetBytes(64));
+
+    /// <summary>Siti (DLH, verified), Fauzi (KESRA, verified), Rina (KESRA, pending).</summary>
+    private static async Task<TestDatabase> RegistryAsync(DatabaseProvider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        await using var ctx = db.Context("16.09");
+        await MasterDataSeeder.SeedAsync(ctx, "16.09");
+        var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "GURU_NGAJI");
+        foreach (var (nik, name, opd, verified) in new[]
+                 {
+                     ("1609014708850001", "Siti Nurhayati", "DLH", true),
+                     ("1609011208850002", "Muhammad Fauzi", "KESRA", true),
+                     ("1609015203900003", "Rina Sari", "KESRA", false),
+                 })
+        {
+            var fromNik = BpjsMatcher.FromNik(nik)!.Value;
+            var person = new NewPerson(nik, name, fromNik.BirthDate, fromNik.Sex, "Muaradua").ToPerson(Protector);
+            person.Engagements.Add(new Engagement
+            {
+                AgencyId = (await ctx.Agencies.SingleAsync(a => a.Code == opd)).Id,
+                CategoryId = category.Id,
+                Scheme = Scheme.BPU,
+                DeclaredIncome = 1_000_000,
+                FundingSource = "APBD",
+                Programs = "JKK;JKM",
+                StartDate = new DateOnly(2024, 1, 1),
+                Verification = verified ? VerificationStatus.Verified : VerificationStatus.Pending,
+            });
+            ctx.People.Add(person);
+        }
+
+        await ctx.SaveChangesAsync();
+        return db;
+    }
+
+    private static async Task<BpjsImportReport> ImportAsync(TestDatabase db, string csv, string period = "2025-04")
+    {
+        await using var ctx = db.Context("16.09", user: "koordinator.uji");
+        return await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default)
+            .RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "status-bpjs.csv", period);
+    }
+
+    private const string April =
+        "No KPJ;NIK;Nama Peserta;Tgl Lahir;Status Kepesertaan\n"
+        + "25010000001;1609014708850001;SITI NURHAYATI;07-08-1985;AKTIF\n"
+        + "25010000002;1609011208850003;MOH. FAUZI;12-08-1985;AKTIF\n"
+        + "25010000003;1609995203901234;RINA SARI;12-03-1990;NON AKTIF\n"
+        + "25010000004;1609016101950004;DEWI LESTARI;21-01-1995;AKTIF\n";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_StatusList_MatchesExplainsAndAppliesConfidentMatches(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+
+        var report = await ImportAsync(db, April);
+
+        Assert.Equal((4, 1, 1, 1, 1, 3, 1), (report.Rows, report.MatchedExact, report.MatchedFuzzy, report.NeedsReview, report.Unmatched, report.Active, report.Inactive));
+        Assert.Equal((2, 0, 2), (report.KpjFilled, report.KpjDiffers, report.Registered));
+        await using var ctx = db.Context("16.09");
+        var people = await ctx.People.Include(p => p.Engagements).ToDictionaryAsync(p => p.FullName);
+        Assert.Equal(("25010000001", RegistrationStatus.Registered), (people["Siti Nurhayati"].Kpj, people["Siti Nurhayati"].Engagements[0].Registration));
+        Assert.Equal(("25010000002", RegistrationStatus.Registered), (people["Muhammad Fauzi"].Kpj, people["Muhammad Fauzi"].Engagements[0].Registration));
+        Assert.Equal((null, RegistrationStatus.NotRegistered), (people["Rina Sari"].Kpj, people["Rina Sari"].Engagements[0].Registration));
+        var review = await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.NeedsReview);
+        Assert.Equal((ReviewState.Pending, (Guid?)null), (review.Review, review.PersonId));
+        Assert.Contains(people["Rina Sari"].Id.ToString(), review.Candidates, StringComparison.Ordinal);
+        Assert.Contains("digit ke-16", (await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.Fuzzy)).Explanation, StringComparison.Ordinal);
+        Assert.All(await ctx.BpjsStatuses.ToListAsync(), s => Assert.DoesNotContain("1609", s.Explanation, StringComparison.Ordinal));
+        Assert.Equal(1, await ctx.AuditEvents.CountAsync(e => e.Action == AuditActions.BpjsImported));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_SamePeriodTwice_SameFileChangesNothing_AnotherFileReplacesThePeriod(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await ImportAsync(db, April);
+
+        var again = await ImportAsync(db, April);
+        await using (var ctx = db.Context("16.09"))
+        {
+            Assert.True(again.Unchanged);
+            Assert.Equal(4, await ctx.BpjsStatuses.CountAsync());
+            Assert.Equal(1, await ctx.AuditEvents.CountAsync(e => e.Action == AuditActions.BpjsImported));
+        }
+
+        var corrected = await ImportAsync(db, string.Join('\n', April.Split('\n').Take(3)) + "\n");
+        await using var check = db.Context("16.09");
+        Assert.Equal((false, 2), (corrected.Unchanged, corrected.Rows));
+        Assert.Equal(2, await check.BpjsStatuses.CountAsync(s => s.Period == "2025-04"));
+        Assert.Equal(1, await check.BpjsImports.CountAsync(i => i.Period == "2025-04"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_RegistrationResultWithoutStatus_TakesEveryoneListedAsRegistered(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+
+        var report = await ImportAsync(db, "NIK;Nama;KPJ\n1609014708850001;Siti Nurhayati;25010000001\n", "2025-05");
+
+        Assert.Equal((true, 1, 1, 1), (report.StatusAssumed, report.Active, report.MatchedExact, report.Registered));
+    }
+
+    [Theory]
+    [InlineData("Nama;Status\nSiti;AKTIF\n", "perlu kolom Nama dan NIK")]
+    [InlineData("", "Berkas kosong")]
+    public async Task Import_UnusableFile_IsRefusedWithAMessageAndNothingStored(string csv, string message)
+    {
+        await using var db = await RegistryAsync(DatabaseProvider.Sqlite);
+
+        var e = await Assert.ThrowsAsync<Lindung.Core.Import.UnusableImportException>(() => ImportAsync(db, csv));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        await using var ctx = db.Context("16.09");
+        Assert.Equal(0, await ctx.BpjsImports.CountAsync());
+    }
+}
