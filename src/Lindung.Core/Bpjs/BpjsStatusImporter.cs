@@ -165,7 +165,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         import.ImportedBy = db.Audit(AuditActions.BpjsImported, nameof(BpjsImport), import.Id.ToString(),
             $"periode {period}, {rows.Count} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}").UserName;
         db.BpjsStatuses.AddRange(rows);
-        var (kpjFilled, kpjDiffers, registered) = await ApplyAsync(rows.Where(r => r.PersonId is not null).ToList(), periodStart, ct);
+        var (kpjFilled, kpjDiffers, registered) = await ApplyAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new BpjsImportReport(period, import.Rows, import.MatchedExact, import.MatchedFuzzy, import.NeedsReview, import.Unmatched,
@@ -176,7 +176,8 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     /// Applies matched rows to the registry: the KPJ where the person has none (a different KPJ is counted, never
     /// overwritten), and Terdaftar on their verified, not-ended engagements when BPJS lists them active.
     /// </summary>
-    public async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyAsync(IReadOnlyList<BpjsStatus> matched, DateOnly periodStart, CancellationToken ct)
+    public static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched, DateOnly periodStart,
+        CancellationToken ct)
     {
         int filled = 0, differs = 0, registered = 0;
         foreach (var chunk in matched.Chunk(500))

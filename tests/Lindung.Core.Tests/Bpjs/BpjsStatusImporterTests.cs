@@ -133,4 +133,47 @@ public class BpjsStatusImporterTests
         await using var ctx = db.Context("16.09");
         Assert.Equal(0, await ctx.BpjsImports.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Review_Accepted_AppliesTheRowAndNextMonthMatchesExactly(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await ImportAsync(db, April);
+        Guid statusId, rina;
+        await using (var ctx = db.Context("16.09"))
+        {
+            statusId = (await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.NeedsReview)).Id;
+            rina = (await ctx.People.SingleAsync(p => p.FullName == "Rina Sari")).Id;
+        }
+
+        await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+        {
+            Assert.False(await new BpjsReview(ctx).AcceptAsync(statusId, Guid.CreateVersion7()));
+            Assert.True(await new BpjsReview(ctx).AcceptAsync(statusId, rina));
+        }
+
+        var may = await ImportAsync(db, April.Replace("NON AKTIF", "AKTIF", StringComparison.Ordinal), "2025-05");
+        await using var check = db.Context("16.09");
+        // Siti and now Rina (by the remembered NIK) exactly; Fauzi again by one digit; Dewi still unmatched.
+        Assert.Equal((2, 1, 0, 1), (may.MatchedExact, may.MatchedFuzzy, may.NeedsReview, may.Unmatched));
+        Assert.Equal("25010000003", (await check.People.SingleAsync(p => p.Id == rina)).Kpj);
+        Assert.Equal(ReviewState.Accepted, (await check.BpjsStatuses.SingleAsync(s => s.Id == statusId)).Review);
+        Assert.Equal(1, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.BpjsReviewDecided));
+    }
+
+    [Fact]
+    public async Task Review_Rejected_StaysUnmatchedAndIsNotDecidedTwice()
+    {
+        await using var db = await RegistryAsync(DatabaseProvider.Sqlite);
+        await ImportAsync(db, April);
+        await using var ctx = db.Context("16.09");
+        var row = await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.NeedsReview);
+
+        Assert.True(await new BpjsReview(ctx).RejectAsync(row.Id));
+        Assert.False(await new BpjsReview(ctx).RejectAsync(row.Id));
+
+        await using var check = db.Context("16.09");
+        Assert.Equal((ReviewState.Rejected, (Guid?)null), await check.BpjsStatuses.Where(s => s.Id == row.Id).Select(s => new ValueTuple<ReviewState, Guid?>(s.Review, s.PersonId)).SingleAsync());
+    }
 }
