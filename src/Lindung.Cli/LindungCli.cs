@@ -48,6 +48,7 @@ public static class LindungCli
         root.Subcommands.Add(ImportCommand.Build(io));
         root.Subcommands.Add(IuranCommand.Build(io));
         root.Subcommands.Add(BudgetCommand.Build(io));
+        root.Subcommands.Add(BpjsCommand.Build(io));
         return root;
     }
 }

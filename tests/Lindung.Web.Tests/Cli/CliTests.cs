@@ -161,6 +161,30 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Kolom wajib tidak ditemukan: NIK", result.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BpjsImport_Json_CountsEveryKindOfMatch_AndTheSameFileTwiceChangesNothing()
+    {
+        await RunAsync("seed");
+        var workers = Path.Combine(dir, "guru.csv");
+        await File.WriteAllTextAsync(workers, "NIK,Nama,Tgl Lahir,JK\n1609014708850001,Siti Nurhayati,07/08/1985,P\n1609011208850002,Ahmad Fauzi,12/08/1985,L\n");
+        await RunAsync("import", "workers", workers, "--opd", "KESRA", "--category", "GURU_NGAJI");
+        var status = Path.Combine(dir, "status-april.csv");
+        await File.WriteAllTextAsync(status, "KPJ,NIK,Nama,Status\n25010000001,1609014708850001,SITI NURHAYATI,AKTIF\n"
+            + "25010000002,1609011208850012,AHMAD FAUZI,NON AKTIF\n25010000003,1609016101950004,DEWI LESTARI,AKTIF\n");
+
+        var first = await RunAsync("bpjs", "import", status, "--period", "2025-04", "--json");
+        var again = await RunAsync("bpjs", "import", status, "--period", "2025-04", "--json");
+        var badPeriod = await RunAsync("bpjs", "import", status, "--period", "April");
+
+        Assert.Equal(0, first.Exit);
+        var json = SingleJsonObject(first.Out);
+        Assert.Equal((3, 1, 1, 0, 1, 2, 1), (json.GetProperty("rows").GetInt32(), json.GetProperty("matchedExact").GetInt32(),
+            json.GetProperty("matchedFuzzy").GetInt32(), json.GetProperty("needsReview").GetInt32(), json.GetProperty("unmatched").GetInt32(),
+            json.GetProperty("active").GetInt32(), json.GetProperty("inactive").GetInt32()));
+        Assert.True(SingleJsonObject(again.Out).GetProperty("unchanged").GetBoolean());
+        Assert.Equal(2, badPeriod.Exit);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dir))
