@@ -1,0 +1,86 @@
+using System.Globalization;
+using Lindung.Core.Bpjs;
+using Lindung.Core.Data;
+using Lindung.Core.Import;
+using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.Registry.Protection;
+using Lindung.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lindung.Web.Pages.Bpjs;
+
+/// <summary>
+/// BPJS round-trip, first part: the Koordinator uploads BPJS's registration result or monthly participant list
+/// for a period; the page lists every file taken in with its reconciliation counts and links the review queue.
+/// </summary>
+[RequestSizeLimit(110L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
+public sealed class IndexModel(LindungDbContext db, NikProtector protector, SpreadsheetLimits limits, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    public List<BpjsImport> Imports { get; private set; } = [];
+    public int PendingReviews { get; private set; }
+    public bool MayImport { get; private set; }
+    public string? Error { get; private set; }
+    public BpjsImportReport? Report { get; private set; }
+
+    [BindProperty]
+    public string? Period { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Period = time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!UserScope.Of(User).MayVerify)
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Error = t["Upload_NoFile"];
+        }
+        else if (file.Length > limits.MaxFileBytes)
+        {
+            Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
+        }
+        else if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            Error = t["Upload_BadPeriod"];
+        }
+        else
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                Report = await new BpjsStatusImporter(db, protector, limits).RunAsync(stream, file.FileName, Period, ct);
+            }
+            catch (UnusableImportException e)
+            {
+                Error = e.Message;
+            }
+            catch (UnreadableFileException e)
+            {
+                Error = e.Message;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        MayImport = UserScope.Of(User).MayVerify;
+        Imports = await db.BpjsImports.AsNoTracking().OrderByDescending(i => i.Period).ThenByDescending(i => i.CreatedAt).Take(60).ToListAsync(ct);
+        PendingReviews = await db.BpjsStatuses.CountAsync(s => s.Review == ReviewState.Pending, ct);
+    }
+}
