@@ -39,6 +39,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<BpjsImport> BpjsImports => Set<BpjsImport>();
     public DbSet<BpjsStatus> BpjsStatuses => Set<BpjsStatus>();
     public DbSet<BpjsNikAlias> BpjsNikAliases => Set<BpjsNikAlias>();
+    public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
 
     public ICurrentActor Actor => actor;
 

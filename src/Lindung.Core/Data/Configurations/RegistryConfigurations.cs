@@ -174,3 +174,14 @@ internal sealed class BpjsNikAliasConfiguration : IEntityTypeConfiguration<Lindu
         b.HasIndex(a => new { a.TenantCode, a.NikHash }).IsUnique();
     }
 }
+
+internal sealed class TenantSettingConfiguration : IEntityTypeConfiguration<Lindung.Core.Tenancy.TenantSetting>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Tenancy.TenantSetting> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Key).HasMaxLength(80);
+        b.Property(s => s.Value).HasMaxLength(20_000);
+        b.HasIndex(s => new { s.TenantCode, s.Key }).IsUnique();
+    }
+}
