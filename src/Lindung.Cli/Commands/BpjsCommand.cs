@@ -80,8 +80,40 @@ public static class BpjsCommand
             });
         });
 
+        var output = new Argument<FileInfo>("FILE") { Description = "Berkas keluaran (.xlsx atau .csv)" };
+        var format = new Option<string?>("--format") { Description = "xlsx atau csv (bawaan: dari akhiran nama berkas)" };
+        var export = new Command("export", "Ekspor pendaftaran kolektif (terverifikasi, belum terdaftar) dan tandai Dikirim ke BPJS") { output, format };
+        export.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(output)!;
+            var kind = (parse.GetValue(format) ?? path.Extension.TrimStart('.')).ToLowerInvariant();
+            if (kind is not ("xlsx" or "csv"))
+            {
+                return await io.FailAsync(parse, LindungCli.Usage, $"Format tidak dikenal: {kind} (xlsx atau csv).");
+            }
+
+            await using var host = CliHost.Create(parse);
+            await host.PrepareAsync(ct);
+            var (tenant, error) = await host.ResolveTenantAsync(parse, ct);
+            if (tenant is null)
+            {
+                return await io.FailAsync(parse, LindungCli.Unusable, error!);
+            }
+
+            host.ActFor(tenant);
+            int rows;
+            await using (var stream = File.Create(path.FullName))
+            {
+                rows = await new RegistrationExport(host.Db, host.Services.GetRequiredService<NikProtector>()).WriteAsync(stream, kind == "csv", ct);
+            }
+
+            return await io.ResultAsync(parse, new { file = path.FullName, format = kind, rows },
+                o => o.WriteLine($"{rows} pekerja ditulis ke {path.FullName} dan ditandai Dikirim ke BPJS."));
+        });
+
         var bpjs = new Command("bpjs", "Pertukaran data dengan BPJS Ketenagakerjaan");
         bpjs.Subcommands.Add(import);
+        bpjs.Subcommands.Add(export);
         return bpjs;
     }
 }

@@ -185,6 +185,34 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, badPeriod.Exit);
     }
 
+    [Fact]
+    public async Task BpjsExport_WritesTheVerifiedNotRegistered_AndMarksThemSent()
+    {
+        await RunAsync("seed", "--demo", "--workers", "300");
+        var file = Path.Combine(dir, "daftar.xlsx");
+
+        var first = await RunAsync("bpjs", "export", file, "--json");
+        var second = await RunAsync("bpjs", "export", Path.Combine(dir, "lagi.csv"), "--json");
+        var bad = await RunAsync("bpjs", "export", Path.Combine(dir, "x.pdf"));
+
+        var rows = SingleJsonObject(first.Out).GetProperty("rows").GetInt32();
+        Assert.True(rows > 0);
+        await using (var stream = File.OpenRead(file))
+        {
+            using var reader = new Lindung.Core.Import.Spreadsheets.XlsxSheetReader(stream);
+            var count = 0;
+            while (reader.Read())
+            {
+                count++;
+            }
+
+            Assert.Equal(rows + 1, count);
+        }
+
+        Assert.Equal(0, SingleJsonObject(second.Out).GetProperty("rows").GetInt32());
+        Assert.Equal(2, bad.Exit);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dir))

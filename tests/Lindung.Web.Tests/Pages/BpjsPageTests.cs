@@ -41,4 +41,41 @@ public class BpjsPageTests(LindungFactory factory) : IClassFixture<LindungFactor
 
         Assert.Contains("Kolom wajib tidak ditemukan: perlu kolom Nama", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Administrator_RenamesAndDropsColumns_KoordinatorExportUsesThemAndMarksRowsSent()
+    {
+        await factory.AddVerifiedBpuWorkersAsync("KESRA", "MARBOT", 3, firstSerial: 6000);
+        var admin = await factory.SignedInAsync(Roles.Administrator);
+        var fields = Enum.GetValues<Lindung.Core.Bpjs.ExportField>();
+        var form = new Dictionary<string, string>();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            form[$"Rows[{i}].Field"] = fields[i].ToString();
+            form[$"Rows[{i}].Order"] = (fields[i] == Lindung.Core.Bpjs.ExportField.Name ? 1 : i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"Rows[{i}].Header"] = fields[i] == Lindung.Core.Bpjs.ExportField.Nik ? "No Induk Kependudukan" : fields[i].ToString();
+            if (fields[i] is Lindung.Core.Bpjs.ExportField.Nik or Lindung.Core.Bpjs.ExportField.Name)
+            {
+                form[$"Rows[{i}].Include"] = "true";
+            }
+        }
+
+        var saved = await LindungFactory.PostFormAsync(admin, "/Admin/KolomBpjs", form, formPage: "/Admin/KolomBpjs");
+        var koordinator = await factory.SignInAsync(LindungFactory.UserOf[Roles.Koordinator], LindungFactory.Password);
+        var export = await LindungFactory.PostFormAsync(koordinator, "/Bpjs?handler=Export", new() { ["format"] = "xlsx" }, formPage: "/Bpjs");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var reader = new Lindung.Core.Import.Spreadsheets.XlsxSheetReader(new MemoryStream(await export.Content.ReadAsByteArrayAsync()));
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. reader.Cells.Select(c => c.Text ?? "")]);
+        }
+
+        Assert.Equal(["Name", "No Induk Kependudukan"], rows[0]);
+        Assert.Equal(4, rows.Count);
+        Assert.Contains(rows, r => r[1] == "1609011503856000");
+        var again = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Bpjs");
+        Assert.Contains("0 pekerja terverifikasi belum didaftarkan", again, StringComparison.Ordinal);
+    }
 }

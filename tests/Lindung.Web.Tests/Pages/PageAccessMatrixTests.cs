@@ -49,6 +49,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Kategori/Index"] = [Administrator],
         ["/Admin/Kategori/Edit"] = [Administrator],
         ["/Admin/Tarif/Index"] = [Administrator],
+        ["/Admin/KolomBpjs/Index"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,

@@ -23,6 +23,9 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, Spre
 {
     public List<BpjsImport> Imports { get; private set; } = [];
     public int PendingReviews { get; private set; }
+
+    /// <summary>Verified, not-ended engagements not yet registered or sent: what the next export holds.</summary>
+    public int ReadyToSend { get; private set; }
     public bool MayImport { get; private set; }
     public string? Error { get; private set; }
     public BpjsImportReport? Report { get; private set; }
@@ -77,10 +80,31 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, Spre
         return Page();
     }
 
+    /// <summary>The collective registration file; exporting marks the rows "Dikirim ke BPJS", hence a POST.</summary>
+    public async Task<IActionResult> OnPostExportAsync(string format, CancellationToken ct)
+    {
+        if (!UserScope.Of(User).MayVerify)
+        {
+            return Forbid();
+        }
+
+        var csv = format == "csv";
+        var output = new MemoryStream();
+        await new RegistrationExport(db, protector).WriteAsync(output, csv, ct);
+        output.Position = 0;
+        var stamp = time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        return File(output, csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"pendaftaran-bpjs-{stamp}.{(csv ? "csv" : "xlsx")}");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         MayImport = UserScope.Of(User).MayVerify;
         Imports = await db.BpjsImports.AsNoTracking().OrderByDescending(i => i.Period).ThenByDescending(i => i.CreatedAt).Take(60).ToListAsync(ct);
         PendingReviews = await db.BpjsStatuses.CountAsync(s => s.Review == ReviewState.Pending, ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        ReadyToSend = await db.Engagements.CountAsync(e => e.Verification == Core.Registry.VerificationStatus.Verified
+            && e.Registration == Core.Registry.RegistrationStatus.NotRegistered && e.Scheme != Core.MasterData.Scheme.Jakon
+            && (e.EndDate == null || e.EndDate >= today), ct);
     }
 }
