@@ -176,4 +176,25 @@ public class BpjsStatusImporterTests
         await using var check = db.Context("16.09");
         Assert.Equal((ReviewState.Rejected, (Guid?)null), await check.BpjsStatuses.Where(s => s.Id == row.Id).Select(s => new ValueTuple<ReviewState, Guid?>(s.Review, s.PersonId)).SingleAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reconciliation_ListsWhoIsActiveNotActiveMissingAtBpjsAndUnknownToTheRegistry(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await ImportAsync(db, "NIK;Nama;Status\n1609014708850001;SITI NURHAYATI;AKTIF\n1609016101950004;DEWI LESTARI;AKTIF\n", "2025-04");
+        await ImportAsync(db, "NIK;Nama;Status\n1609014708850001;SITI NURHAYATI;NON AKTIF\n1609011208850002;MUHAMMAD FAUZI;AKTIF\n", "2025-05");
+        await using var ctx = db.Context("16.09");
+        var reconciliation = new BpjsReconciliation(ctx);
+
+        var april = await reconciliation.CountsAsync("2025-04");
+        var may = await reconciliation.CountsAsync("2025-05");
+
+        Assert.Equal([1, 0, 1, 1, 0], april.OrderBy(p => p.Key).Select(p => p.Value));
+        Assert.Equal([1, 1, 0, 0, 0], may.OrderBy(p => p.Key).Select(p => p.Value));
+        Assert.Equal(["Muhammad Fauzi"], (await reconciliation.ListAsync("2025-04", ReconciliationList.EligibleNotAtBpjs, 50)).Select(l => l.Name));
+        Assert.Equal(["DEWI LESTARI"], (await reconciliation.ListAsync("2025-04", ReconciliationList.ActiveNotInRegistry, 50)).Select(l => l.Name));
+        var notActive = Assert.Single(await reconciliation.ListAsync("2025-05", ReconciliationList.RegisteredNotActive, 50));
+        Assert.Equal(("SITI NURHAYATI", "1609••••••••0001", "DLH"), (notActive.Name, notActive.NikMasked, notActive.Agencies));
+    }
 }

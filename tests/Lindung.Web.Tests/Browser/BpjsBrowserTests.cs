@@ -38,6 +38,15 @@ public class BpjsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await item.GetByTestId("accept").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("review-empty")).ToBeVisibleAsync();
+
+        // The reconciliation now counts both as active, Ahmad through the reviewer's decision.
+        await page.GotoAsync("/Bpjs");
+        await page.GetByTestId("to-reconciliation").ClickAsync();
+        await page.GetByTestId("recon-lists").GetByRole(AriaRole.Link, new() { Name = "Aktif" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("count-ActiveMatched")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("recon-table")).ToContainTextAsync("AHMAD FAUZI");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("recon-export").ClickAsync());
+        Assert.Equal("rekonsiliasi-2025-04-activematched.xlsx", download.SuggestedFilename);
         await using var db = browser.App.Database.Context(LindungFactory.Tenant);
         Assert.Equal("25010000002", (await db.People.SingleAsync(p => p.FullName == "Ahmad Fauzi")).Kpj);
     }

@@ -34,6 +34,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Pengajuan/Kelengkapan"] = Central,
         ["/Pengajuan/Konflik"] = Central,
         ["/Bpjs/Index"] = Central,
+        ["/Bpjs/Rekonsiliasi"] = Central,
         ["/Bpjs/Tinjau"] = Central,
         ["/Iuran/Index"] = Everyone,
         ["/Anggaran/Index"] = WithLeaders,
