@@ -49,6 +49,7 @@ public static class LindungCli
         root.Subcommands.Add(IuranCommand.Build(io));
         root.Subcommands.Add(BudgetCommand.Build(io));
         root.Subcommands.Add(BpjsCommand.Build(io));
+        root.Subcommands.Add(CoverageCommand.Build(io));
         return root;
     }
 }

@@ -40,6 +40,7 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<BpjsStatus> BpjsStatuses => Set<BpjsStatus>();
     public DbSet<BpjsNikAlias> BpjsNikAliases => Set<BpjsNikAlias>();
     public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
+    public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
     public ICurrentActor Actor => actor;
 

@@ -392,6 +392,91 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.ToTable("RateVersions");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Period")
+                        .IsUnique();
+
+                    b.ToTable("CoverageSnapshots");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshotGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode");
+
+                    b.HasIndex("SnapshotId", "Dimension");
+
+                    b.ToTable("CoverageSnapshotGroup");
+                });
+
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1226,6 +1311,15 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshotGroup", b =>
+                {
+                    b.HasOne("Lindung.Core.Coverage.CoverageSnapshot", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.HasOne("Lindung.Core.MasterData.Agency", "Agency")
@@ -1302,6 +1396,11 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Lindung.Core.Registry.Person", b =>

@@ -387,6 +387,91 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.ToTable("RateVersions");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Period")
+                        .IsUnique();
+
+                    b.ToTable("CoverageSnapshots");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshotGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode");
+
+                    b.HasIndex("SnapshotId", "Dimension");
+
+                    b.ToTable("CoverageSnapshotGroup");
+                });
+
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1302,15 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshotGroup", b =>
+                {
+                    b.HasOne("Lindung.Core.Coverage.CoverageSnapshot", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.HasOne("Lindung.Core.MasterData.Agency", "Agency")
@@ -1293,6 +1387,11 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Lindung.Core.Registry.Person", b =>

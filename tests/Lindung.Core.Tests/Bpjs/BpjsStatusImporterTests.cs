@@ -197,4 +197,40 @@ public class BpjsStatusImporterTests
         var notActive = Assert.Single(await reconciliation.ListAsync("2025-05", ReconciliationList.RegisteredNotActive, 50));
         Assert.Equal(("SITI NURHAYATI", "1609••••••••0001", "DLH"), (notActive.Name, notActive.NikMasked, notActive.Agencies));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Coverage_EndedMonthIsFrozen_CurrentMonthIsLiveAndNotStored(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await ImportAsync(db, "NIK;Nama;Status\n1609014708850001;SITI NURHAYATI;AKTIF\n1609016101950004;DEWI LESTARI;AKTIF\n", "2025-04");
+        var today = new DateOnly(2025, 6, 10);
+
+        await using (var ctx = db.Context("16.09"))
+        {
+            var (april, frozen) = await new Lindung.Core.Coverage.CoverageService(ctx).ForAsync("2025-04", today);
+            Assert.True(frozen);
+            Assert.Equal((2, 1, Lindung.Core.Coverage.ActiveSource.BpjsList), (april.Eligible, april.Active, april.Source));
+            Assert.Equal([("DLH", 1, 1), ("KESRA", 1, 0)], april.Groups.Where(g => g.Dimension == "opd").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Eligible, g.Active)));
+            Assert.Equal([("P", 1, 1), ("L", 1, 0)], april.Groups.Where(g => g.Dimension == "sex").OrderByDescending(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Eligible, g.Active)));
+        }
+
+        await using (var change = db.Context("16.09"))
+        {
+            // Fauzi leaves in March: a later correction must not rewrite April's frozen figures.
+            var e = await change.Engagements.SingleAsync(x => x.Person!.FullName == "Muhammad Fauzi");
+            e.EndDate = new DateOnly(2025, 3, 31);
+            e.EndReason = EndReason.ContractEnded;
+            await change.SaveChangesAsync();
+        }
+
+        await using var check = db.Context("16.09");
+        var (again, _) = await new Lindung.Core.Coverage.CoverageService(check).ForAsync("2025-04", today);
+        var (june, juneFrozen) = await new Lindung.Core.Coverage.CoverageService(check).ForAsync("2025-06", today);
+        Assert.Equal((2, 1), (again.Eligible, again.Active));
+        Assert.False(juneFrozen);
+        Assert.Equal((1, 1, Lindung.Core.Coverage.ActiveSource.RegistryRegistered), (june.Eligible, june.Active, june.Source));
+        Assert.Equal(1, await check.CoverageSnapshots.CountAsync());
+        Assert.Equal(50.0m, Lindung.Core.Coverage.CoverageService.Percent(again.Active, again.Eligible));
+    }
 }

@@ -213,6 +213,30 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, bad.Exit);
     }
 
+    [Fact]
+    public async Task Coverage_AfterABpjsList_CountsActiveOverEligibleByOpd()
+    {
+        await RunAsync("seed", "--demo", "--workers", "300");
+        var export = Path.Combine(dir, "daftar.csv");
+        await RunAsync("bpjs", "export", export);
+        // BPJS answers with everyone in the export active except the last one.
+        var lines = (await File.ReadAllLinesAsync(export)).Skip(1).Select(l => l.Split(';')).ToList();
+        var status = Path.Combine(dir, "status.csv");
+        await File.WriteAllLinesAsync(status, ["NIK;Nama;Status", .. lines.Select((c, i) => $"{c[0]};{c[1]};{(i < lines.Count - 1 ? "AKTIF" : "NON AKTIF")}")]);
+        await RunAsync("bpjs", "import", status, "--period", "2026-10");
+
+        var result = await RunAsync("coverage", "--period", "2026-10", "--by", "opd", "--json");
+        var bad = await RunAsync("coverage", "--by", "planet");
+
+        var json = SingleJsonObject(result.Out);
+        Assert.Equal(("2026-10", "bpjs"), (json.GetProperty("period").GetString(), json.GetProperty("activeSource").GetString()));
+        Assert.Equal(lines.Select(c => c[0]).Distinct().Count() - 1, json.GetProperty("active").GetInt32());
+        var groups = json.GetProperty("groups").EnumerateArray().ToList();
+        Assert.NotEmpty(groups);
+        Assert.Equal(json.GetProperty("active").GetInt32(), groups.Sum(g => g.GetProperty("active").GetInt32()));
+        Assert.Equal(2, bad.Exit);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dir))

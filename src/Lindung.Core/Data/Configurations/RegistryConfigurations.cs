@@ -185,3 +185,27 @@ internal sealed class TenantSettingConfiguration : IEntityTypeConfiguration<Lind
         b.HasIndex(s => new { s.TenantCode, s.Key }).IsUnique();
     }
 }
+
+internal sealed class CoverageSnapshotConfiguration : IEntityTypeConfiguration<Lindung.Core.Coverage.CoverageSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Coverage.CoverageSnapshot> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Period).HasMaxLength(7);
+        b.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(s => new { s.TenantCode, s.Period }).IsUnique();
+        b.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CoverageSnapshotGroupConfiguration : IEntityTypeConfiguration<Lindung.Core.Coverage.CoverageSnapshotGroup>
+{
+    public void Configure(EntityTypeBuilder<Lindung.Core.Coverage.CoverageSnapshotGroup> b)
+    {
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Dimension).HasMaxLength(12);
+        b.Property(g => g.Key).HasMaxLength(40);
+        b.Property(g => g.Label).HasMaxLength(200);
+        b.HasIndex(g => new { g.SnapshotId, g.Dimension });
+    }
+}
