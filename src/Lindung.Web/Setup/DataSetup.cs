@@ -36,6 +36,12 @@ public static class DataSetup
             .SetApplicationName("Lindung")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<SnapshotWorker>();
+        if (!builder.Environment.IsEnvironment("Testing"))
+        {
+            // Tests call SnapshotWorker.TakeMissingAsync themselves, at a known moment.
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotWorker>());
+        }
     }
 
     public static DatabaseSettings ReadSettings(IConfiguration configuration) => new()

@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
+using Lindung.Core.Contributions;
+using Lindung.Core.Coverage;
 using Lindung.Core.Data;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +13,37 @@ namespace Lindung.Web.Pages.Dasbor;
 
 public sealed class IndexModel(LindungDbContext db) : PageModel
 {
+    /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
+    public List<CoverageSnapshot> Snapshots { get; private set; } = [];
+
+    public CoverageSnapshot? Latest => Snapshots.Count > 0 ? Snapshots[^1] : null;
+
+    /// <summary>The vulnerable-worker (BPU) target of the latest snapshot's year: RKPD before RPJMD.</summary>
+    public CoverageTarget? Target { get; private set; }
+
+    /// <summary>An Operator OPD's own OPD code: the page then shows that OPD's group only.</summary>
+    public string? OwnAgencyCode { get; private set; }
+
+    public Dictionary<string, Agency> AgencyByCode { get; private set; } = [];
+    public long MonthlyPackage { get; private set; }
+    public string ChartJson { get; private set; } = "{}";
+
+    /// <summary>The headline group: BPU workers (what the targets are about), or the operator's OPD.</summary>
+    public (int Eligible, int Active)? Headline(CoverageSnapshot s) =>
+        OwnAgencyCode is { } code
+            ? s.Groups.FirstOrDefault(g => g.Dimension == "opd" && g.Key == code) is { } own ? (own.Eligible, own.Active) : (0, 0)
+            : s.Groups.FirstOrDefault(g => g.Dimension == "scheme" && g.Key == "BPU") is { } bpu ? (bpu.Eligible, bpu.Active) : (0, 0);
+
+    /// <summary>People still to cover to reach the target in the latest month.</summary>
+    public int GapPeople => Latest is { } s && Target is { } t && Headline(s) is { } h
+        ? Math.Max(0, (int)Math.Ceiling(h.Eligible * t.TargetPercent / 100m) - h.Active) : 0;
+
+    /// <summary>OPD groups of the latest snapshot: priority OPDs first, then the lowest coverage.</summary>
+    public IEnumerable<CoverageSnapshotGroup> OpdRows => Latest is null ? [] : Latest.Groups
+        .Where(g => g.Dimension == "opd" && (OwnAgencyCode is null || g.Key == OwnAgencyCode))
+        .OrderByDescending(g => AgencyByCode.GetValueOrDefault(g.Key)?.IsPriority == true)
+        .ThenBy(g => CoverageService.Percent(g.Active, g.Eligible)).ThenBy(g => g.Key, StringComparer.Ordinal);
+
     public string DisplayName { get; private set; } = "";
     public int Agencies { get; private set; }
     public int Categories { get; private set; }
@@ -26,5 +62,34 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
         Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith(tenant));
         Engagements = await db.Engagements.CountAsync();
         Priority = await db.Agencies.AsNoTracking().Where(a => a.IsPriority).OrderBy(a => a.Name).ToListAsync();
+        AgencyByCode = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code);
+        if (UserScope.Of(User).OwnAgencyId is { } own)
+        {
+            OwnAgencyCode = AgencyByCode.Values.FirstOrDefault(a => a.Id == own)?.Code ?? "";
+        }
+
+        Snapshots = await db.CoverageSnapshots.AsNoTracking().Include(s => s.Groups)
+            .OrderByDescending(s => s.Period).Take(SnapshotWorker.MonthsBack).ToListAsync();
+        Snapshots.Reverse();
+        if (Latest is { } latest)
+        {
+            var year = int.Parse(latest.Period[..4], CultureInfo.InvariantCulture);
+            Target = await db.CoverageTargets.AsNoTracking().Where(t => t.Year == year && t.CategoryId == null)
+                .OrderByDescending(t => t.Plan == TargetPlan.Rkpd).FirstOrDefaultAsync();
+            var rates = (await RateBookStore.LoadAsync(db)).For(DateOnly.ParseExact(latest.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            MonthlyPackage = Calculators.Bpu(rates, rates.BpuMinIncome, new HashSet<ContributionProgram> { ContributionProgram.JKK, ContributionProgram.JKM }).Total;
+            ChartJson = JsonSerializer.Serialize(new
+            {
+                kind = "coverage",
+                labels = Snapshots.Select(s => s.Period),
+                datasets = new object[]
+                {
+                    new { type = "line", label = OwnAgencyCode is null ? "BPU (%)" : OwnAgencyCode + " (%)", yAxisID = "percent", borderColor = "#0b6e4f", backgroundColor = "#0b6e4f",
+                        data = Snapshots.Select(s => Headline(s) is { } h ? CoverageService.Percent(h.Active, h.Eligible) : 0) },
+                    new { type = "line", label = "Target (%)", yAxisID = "percent", borderColor = "#c17c00", backgroundColor = "#c17c00", borderDash = new[] { 6, 4 },
+                        data = Snapshots.Select(_ => Target?.TargetPercent) },
+                },
+            });
+        }
     }
 }

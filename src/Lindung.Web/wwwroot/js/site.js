@@ -58,6 +58,17 @@ document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var spec = JSON.parse(canvas.getAttribute('data-chart'));
         var axes = spec.axes || {};
+        if (spec.kind === 'coverage') {
+            canvas.lindungChart = new window.Chart(canvas, {
+                data: { labels: spec.labels, datasets: spec.datasets },
+                options: {
+                    responsive: true, maintainAspectRatio: false, animation: false,
+                    scales: { percent: { type: 'linear', min: 0, max: 100,
+                        ticks: { callback: function (v) { return whole.format(v) + '%'; } } } }
+                }
+            });
+            return;
+        }
         canvas.lindungChart = new window.Chart(canvas, {
             data: { labels: spec.labels, datasets: spec.datasets },
             options: {
