@@ -77,6 +77,17 @@ public class FieldValidationTests
     public void NormalisePhone_MobileNumbersOnly(string raw, string? expected) => Assert.Equal(expected, FieldParsing.NormalisePhone(raw));
 
     [Theory]
+    [InlineData("12345678901", "12345678901")]
+    [InlineData(" 123 4567 8901 ", "12345678901")]
+    [InlineData("123-4567-8901", "12345678901")]
+    [InlineData("1234567890", null)]
+    [InlineData("123456789012", null)]
+    [InlineData("KPJ 12345678901", null)]
+    [InlineData("1.23456789E+10", null)]
+    [InlineData("", null)]
+    public void NormaliseKpj_ElevenDigitsOnly(string raw, string? expected) => Assert.Equal(expected, FieldParsing.NormaliseKpj(raw));
+
+    [Theory]
     [InlineData("L", 'L')]
     [InlineData("p", 'P')]
     [InlineData("Laki-laki", 'L')]

@@ -114,6 +114,38 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Adds one synthetic worker with one engagement (NONASN, PU, from 01/01/2024) in <paramref name="opd"/>. The NIK
+    /// follows the seeded pattern 160901DD0885NNNN: DD 47 = a woman born 07/08/1985, DD 12 = a man born 12/08/1985.
+    /// </summary>
+    public async Task<(Guid PersonId, Guid EngagementId)> AddWorkerAsync(string nik, string name, string opd,
+        VerificationStatus verification = VerificationStatus.Pending, RegistrationStatus registration = RegistrationStatus.NotRegistered)
+    {
+        var protector = Services.GetRequiredService<NikProtector>();
+        await using var db = Database.Context(Tenant);
+        var female = nik[6] >= '4';
+        var person = new NewPerson(nik, name, new DateOnly(1985, 8, female ? 7 : 12), female ? 'P' : 'L', "Muaradua",
+            DistrictCode: "16.09.01", VillageCode: "16.09.01.2002").ToPerson(protector);
+        var engagement = new Engagement
+        {
+            AgencyId = db.Agencies.Single(a => a.Code == opd).Id,
+            CategoryId = db.WorkerCategories.Single(c => c.Code == "NONASN").Id,
+            Scheme = Lindung.Core.MasterData.Scheme.PU,
+            Wage = 2_000_000,
+            FundingSource = "APBD",
+            Programs = "JKK;JKM",
+            StartDate = new DateOnly(2024, 1, 1),
+            Verification = verification,
+            VerifiedBy = verification == VerificationStatus.Pending ? null : "koordinator.uji",
+            VerifiedAt = verification == VerificationStatus.Pending ? null : new DateTime(2024, 2, 1, 3, 0, 0, DateTimeKind.Utc),
+            Registration = registration,
+        };
+        person.Engagements.Add(engagement);
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return (person.Id, engagement.Id);
+    }
+
     public Guid PersonIdByName(string fullName)
     {
         using var db = Database.Context(Tenant);

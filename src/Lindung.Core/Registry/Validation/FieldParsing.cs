@@ -47,6 +47,22 @@ public static class FieldParsing
         return subscriber is { Length: >= 9 and <= 12 } && subscriber[0] == '8' ? "+62" + subscriber : null;
     }
 
+    /// <summary>
+    /// A BPJS participant number (KPJ) as printed on the card: 11 digits, spaces, dots and dashes allowed between
+    /// them and removed. Anything else: null. Never invents or drops digits.
+    /// </summary>
+    public static string? NormaliseKpj(string? raw)
+    {
+        var text = (raw ?? "").Trim();
+        if (text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '.')))
+        {
+            return null;
+        }
+
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 11 ? digits : null;
+    }
+
     /// <summary>"1.500.000", "Rp 1.500.000", "1,500,000", "1.500.000,00", "1500000" → 1500000; cents must be zero.</summary>
     public static bool TryParseRupiah(string? raw, out long amount)
     {

@@ -51,6 +51,31 @@ public static class VerificationService
         return new VerificationResult(changed, engagementIds.Count - changed);
     }
 
+    /// <summary>
+    /// Whether a correction of the person's identity (name, birth date, sex) by someone who does not verify sends
+    /// this engagement back to Menunggu verifikasi (ADR 0006): it was decided, still runs, and its data has not been
+    /// sent to BPJS yet. Once sent, BPJS holds the data as sent and the verification stays.
+    /// </summary>
+    public static bool ReopensAfterIdentityChange(Engagement e, DateOnly today) =>
+        e.Verification != VerificationStatus.Pending && (e.EndDate is null || e.EndDate >= today)
+        && e.Registration == RegistrationStatus.NotRegistered;
+
+    /// <summary>Sends those engagements back to Menunggu verifikasi with the reason; returns how many. Saved by the caller.</summary>
+    public static int ReopenAfterIdentityChange(IEnumerable<Engagement> engagements, string reason, DateOnly today)
+    {
+        var reopened = 0;
+        foreach (var e in engagements.Where(e => ReopensAfterIdentityChange(e, today)))
+        {
+            e.Verification = VerificationStatus.Pending;
+            e.VerificationReason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
+            e.VerifiedBy = null;
+            e.VerifiedAt = null;
+            reopened++;
+        }
+
+        return reopened;
+    }
+
     /// <summary>A submission whose rows are all decided becomes "Selesai diverifikasi".</summary>
     private static async Task CloseFinishedSubmissionsAsync(LindungDbContext db, List<Guid> submissionIds, CancellationToken ct)
     {

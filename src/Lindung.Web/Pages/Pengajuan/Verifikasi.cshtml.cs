@@ -32,7 +32,7 @@ public sealed class VerifikasiModel(LindungDbContext db, IStringLocalizer<Shared
     public string? Error { get; private set; }
 
     public sealed record Row(Guid EngagementId, Guid PersonId, string NikMasked, string FullName, DateOnly BirthDate, char Sex,
-        string Agency, string Category, string? Position, long? Amount, DateOnly StartDate);
+        string Agency, string Category, string? Position, long? Amount, DateOnly StartDate, string? Note);
 
     public async Task OnGetAsync()
     {
@@ -85,7 +85,7 @@ public sealed class VerifikasiModel(LindungDbContext db, IStringLocalizer<Shared
         Total = await query.CountAsync();
         Rows = await query.OrderBy(e => e.Agency!.Name).ThenBy(e => e.Person!.NameKey).Take(PageSize)
             .Select(e => new Row(e.Id, e.PersonId, e.Person!.NikMasked, e.Person.FullName, e.Person.BirthDate, e.Person.Sex,
-                e.Agency!.ShortName, e.Category!.Name, e.Position, e.Wage ?? e.DeclaredIncome, e.StartDate))
+                e.Agency!.ShortName, e.Category!.Name, e.Position, e.Wage ?? e.DeclaredIncome, e.StartDate, e.VerificationReason))
             .ToListAsync();
         Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync();
     }
