@@ -50,6 +50,7 @@ public static class LindungCli
         root.Subcommands.Add(BudgetCommand.Build(io));
         root.Subcommands.Add(BpjsCommand.Build(io));
         root.Subcommands.Add(CoverageCommand.Build(io));
+        root.Subcommands.Add(BillCommand.Build(io));
         return root;
     }
 }

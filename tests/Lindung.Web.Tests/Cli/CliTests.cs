@@ -237,6 +237,24 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, bad.Exit);
     }
 
+    [Fact]
+    public async Task Bill_Json_TotalsEqualTheSumOfPrograms_AndOfFundingSources()
+    {
+        await RunAsync("seed", "--demo", "--workers", "300");
+
+        var result = await RunAsync("bill", "--period", "2026-10", "--json");
+        var bad = await RunAsync("bill", "--period", "Oktober");
+
+        Assert.Equal(0, result.Exit);
+        var json = SingleJsonObject(result.Out);
+        var total = json.GetProperty("total").GetInt64();
+        Assert.True(json.GetProperty("workers").GetInt32() > 0 && total > 0);
+        Assert.Equal(total, json.GetProperty("programs").EnumerateObject().Sum(p => p.Value.GetInt64()));
+        Assert.Equal(total, json.GetProperty("fundingSources").EnumerateArray().Sum(f => f.GetProperty("total").GetInt64()));
+        Assert.Equal("2026-11-16", json.GetProperty("dueDate").GetString());
+        Assert.Equal(2, bad.Exit);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dir))
