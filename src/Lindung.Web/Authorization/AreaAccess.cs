@@ -31,6 +31,7 @@ public static class AreaAccess
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Pages = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
+        ["/Iuran/Tagihan"] = [Administrator, Koordinator, Keuangan, Perencana, Pimpinan, Auditor],
         ["/Pengajuan/Verifikasi"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Pengajuan/Kelengkapan"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Pengajuan/Konflik"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],

@@ -38,6 +38,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Bpjs/Rekonsiliasi"] = Central,
         ["/Bpjs/Tinjau"] = Central,
         ["/Iuran/Index"] = Everyone,
+        ["/Iuran/Tagihan"] = WithLeaders,
         ["/Anggaran/Index"] = WithLeaders,
         ["/Anggaran/Skenario"] = WithLeaders,
         ["/Anggaran/Target"] = WithLeaders,
