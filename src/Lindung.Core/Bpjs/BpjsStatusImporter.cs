@@ -110,7 +110,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             byHash.TryAdd(Convert.ToHexString(alias.NikHash), alias.PersonId);
         }
 
-        var matcher = new BpjsMatcher(settings ?? new MatchSettings(),
+        var matcher = new BpjsMatcher(settings ?? await MatchSettingsStore.LoadAsync(db, ct),
             nik => byHash.TryGetValue(Convert.ToHexString(protector.Hash(nik)), out var id) ? id : null,
             (day, sex) => db.People.AsNoTracking().Where(p => p.BirthDate == day && p.Sex == sex)
                 .Select(p => new { p.Id, p.NikCipher, p.FullName, p.BirthDate, p.Sex }).ToList()

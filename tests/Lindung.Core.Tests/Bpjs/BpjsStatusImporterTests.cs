@@ -233,4 +233,23 @@ public class BpjsStatusImporterTests
         Assert.Equal(1, await check.CoverageSnapshots.CountAsync());
         Assert.Equal(50.0m, Lindung.Core.Coverage.CoverageService.Percent(again.Active, again.Eligible));
     }
+
+    [Fact]
+    public async Task Import_UsesTheTenantsMatchThresholds()
+    {
+        await using var db = await RegistryAsync(DatabaseProvider.Sqlite);
+        const string Row = "NIK;Nama;Status\n1609011208850003;MUHAMMAD FAUZY;AKTIF\n";
+
+        var before = await ImportAsync(db, Row, "2025-04");
+        await using (var ctx = db.Context("16.09"))
+        {
+            Assert.False(await MatchSettingsStore.SaveAsync(ctx, new MatchSettings(AutoNameScore: 0.80, ReviewNameScore: 0.85)));
+            Assert.True(await MatchSettingsStore.SaveAsync(ctx, new MatchSettings(AutoNameScore: 1.0, ReviewNameScore: 0.85)));
+        }
+
+        var after = await ImportAsync(db, Row, "2025-05");
+
+        Assert.Equal((1, 0), (before.MatchedFuzzy, before.NeedsReview));
+        Assert.Equal((0, 1), (after.MatchedFuzzy, after.NeedsReview));
+    }
 }

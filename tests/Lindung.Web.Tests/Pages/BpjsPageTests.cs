@@ -78,4 +78,20 @@ public class BpjsPageTests(LindungFactory factory) : IClassFixture<LindungFactor
         var again = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Bpjs");
         Assert.Contains("0 pekerja terverifikasi belum didaftarkan", again, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Administrator_SetsMatchThresholds_InvalidOnesAreRefused()
+    {
+        var admin = await factory.SignedInAsync(Roles.Administrator);
+
+        var bad = await LindungFactory.PostFormAsync(admin, "/Admin/KolomBpjs?handler=Match",
+            new() { ["Match.ReviewPercent"] = "90", ["Match.AutoPercent"] = "85" }, formPage: "/Admin/KolomBpjs");
+        var good = await LindungFactory.PostFormAsync(admin, "/Admin/KolomBpjs?handler=Match",
+            new() { ["Match.ReviewPercent"] = "87.5", ["Match.AutoPercent"] = "95", ["Match.TryDayMonthSwap"] = "false" }, formPage: "/Admin/KolomBpjs");
+
+        Assert.Contains("ambang otomatis tidak di bawah ambang pemeriksaan", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        Assert.Equal(new Lindung.Core.Bpjs.MatchSettings(0.95, 0.875, false), await Lindung.Core.Bpjs.MatchSettingsStore.LoadAsync(db));
+    }
 }

@@ -15,8 +15,18 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, IStr
 
     public string? Error { get; private set; }
 
+    [BindProperty]
+    public MatchInput Match { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var current = await MatchSettingsStore.LoadAsync(db, ct);
+        Match = new MatchInput
+        {
+            ReviewPercent = (decimal)current.ReviewNameScore * 100,
+            AutoPercent = (decimal)current.AutoNameScore * 100,
+            TryDayMonthSwap = current.TryDayMonthSwap,
+        };
         var mapping = await new RegistrationExport(db, protector).MappingAsync(ct);
         Rows = [.. Enum.GetValues<ExportField>().Select(f =>
         {
@@ -27,6 +37,20 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, IStr
                 Header = index >= 0 ? mapping[index].Header : RegistrationExport.DefaultColumns.First(c => c.Field == f).Header,
             };
         }).OrderBy(r => r.Order)];
+    }
+
+    public async Task<IActionResult> OnPostMatchAsync(CancellationToken ct)
+    {
+        var saved = await MatchSettingsStore.SaveAsync(db, new MatchSettings((double)Match.AutoPercent / 100, (double)Match.ReviewPercent / 100, Match.TryDayMonthSwap), ct);
+        if (!saved)
+        {
+            Error = t["Match_Invalid"];
+            await OnGetAsync(ct);
+            return Page();
+        }
+
+        TempData["Saved"] = "1";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(bool reset, CancellationToken ct)
@@ -51,6 +75,13 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, IStr
         await export.SaveMappingAsync([.. chosen.OrderBy(r => r.Order).Select(r => new ExportColumn(r.Field, r.Header.Trim()))], ct);
         TempData["Saved"] = "1";
         return RedirectToPage();
+    }
+
+    public sealed class MatchInput
+    {
+        public decimal ReviewPercent { get; set; }
+        public decimal AutoPercent { get; set; }
+        public bool TryDayMonthSwap { get; set; }
     }
 
     public sealed class Row
