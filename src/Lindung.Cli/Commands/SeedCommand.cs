@@ -37,6 +37,7 @@ public static class SeedCommand
 
             IReadOnlyList<DemoAccount> accounts = [];
             DemoSeedResult? registry = null;
+            DemoBpjsHistoryResult? history = null;
             if (parse.GetValue(demo))
             {
                 var admin = host.Services.GetRequiredService<UserAdministration>();
@@ -44,6 +45,7 @@ public static class SeedCommand
                 registry = await DemoSeeder.SeedAsync(host.Db, host.Services.GetRequiredService<NikProtector>(),
                     new DemoOptions(parse.GetValue(workers), parse.GetValue(randomSeed) ?? DemoRegistryGenerator.DefaultSeed),
                     io.Progress("Data demo"), ct);
+                history = await DemoBpjsHistory.SeedAsync(host.Db, DateOnly.FromDateTime(host.Db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime), ct);
             }
 
             return await io.ResultAsync(parse,
@@ -56,6 +58,7 @@ public static class SeedCommand
                     categoriesAdded = result.CategoriesAdded,
                     demoAccounts = accounts.Select(a => new { username = a.UserName, role = a.Role, password = a.Password }),
                     demoWorkers = registry?.People ?? 0,
+                    demoBpjsRows = history?.Rows ?? 0,
                 },
                 o =>
                 {
@@ -65,6 +68,11 @@ public static class SeedCommand
                     if (registry is { AlreadyPresent: false })
                     {
                         o.WriteLine($"Registri demo: {registry.People} pekerja fiktif dimuat.");
+                    }
+
+                    if (history is { AlreadyPresent: false })
+                    {
+                        o.WriteLine($"Riwayat daftar peserta BPJS demo: {history.Months} bulan, {history.Rows} baris.");
                     }
 
                     foreach (var a in accounts)

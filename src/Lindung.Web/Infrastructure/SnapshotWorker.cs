@@ -14,6 +14,9 @@ public sealed class SnapshotWorker(IServiceScopeFactory scopes, TimeProvider tim
 {
     public const int MonthsBack = 12;
 
+    /// <summary>The longest history back-filled and shown (five years: one RPJMD period).</summary>
+    public const int MaxMonthsBack = 60;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
@@ -31,7 +34,7 @@ public sealed class SnapshotWorker(IServiceScopeFactory scopes, TimeProvider tim
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>For every tenant, the ended months of the last year that have no snapshot yet.</summary>
+    /// <summary>For every tenant, the ended months of the last year (or since its first BPJS list) that have no snapshot yet.</summary>
     public async Task<int> TakeMissingAsync(CancellationToken ct)
     {
         List<string> tenants;
@@ -55,9 +58,18 @@ public sealed class SnapshotWorker(IServiceScopeFactory scopes, TimeProvider tim
                 continue;
             }
 
-            for (var back = MonthsBack; back >= 1; back--)
+            // Back to the earliest BPJS list when that is older than a year (a trend from the first list), at most MaxMonthsBack.
+            var thisMonth = new DateOnly(today.Year, today.Month, 1);
+            var earliest = await db.BpjsImports.OrderBy(i => i.Period).Select(i => i.Period).FirstOrDefaultAsync(ct);
+            var monthsBack = MonthsBack;
+            if (earliest is not null && DateOnly.TryParseExact(earliest + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
             {
-                var period = new DateOnly(today.Year, today.Month, 1).AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                monthsBack = Math.Clamp((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month, MonthsBack, MaxMonthsBack);
+            }
+
+            for (var back = monthsBack; back >= 1; back--)
+            {
+                var period = thisMonth.AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
                 if (!have.Contains(period))
                 {
                     await new CoverageService(db).ForAsync(period, today, ct);

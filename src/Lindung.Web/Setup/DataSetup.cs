@@ -100,6 +100,13 @@ internal static class DemoMode
         {
             log.LogInformation("Registri demo dimuat: {People} pekerja fiktif", registry.People);
         }
+
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var history = await Lindung.Core.Demo.DemoBpjsHistory.SeedAsync(db, today);
+        if (!history.AlreadyPresent)
+        {
+            log.LogInformation("Riwayat daftar peserta BPJS demo dimuat: {Months} bulan, {Rows} baris", history.Months, history.Rows);
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "http://localhost:5080";

@@ -1,3 +1,4 @@
+using Lindung.Core.Coverage;
 using Lindung.Core.Data;
 using Lindung.Core.Demo;
 using Lindung.Core.MasterData;
@@ -90,5 +91,47 @@ public class DemoRegistryTests
         Assert.True(await ctx.People.CountAsync(p => p.Kpj != null) > 400);
         var any = await ctx.People.OrderBy(p => p.NameKey).FirstAsync();
         Assert.Equal(16, protector.Decrypt(any.NikCipher).Length);
+    }
+}
+
+public class DemoBpjsHistoryTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task History_TellsTheRegencysStory_3934NamesAbout25Point8PercentActiveInApril2025(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var protector = new NikProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        await using var ctx = db.Context("16.09");
+        await MasterDataSeeder.SeedAsync(ctx, "16.09");
+        await DemoSeeder.SeedAsync(ctx, protector, new DemoOptions());
+        var today = new DateOnly(2026, 11, 23);
+
+        var first = await DemoBpjsHistory.SeedAsync(ctx, today);
+        var again = await DemoBpjsHistory.SeedAsync(ctx, today);
+
+        Assert.Equal(34, first.Months); // 2024-01 .. 2026-10
+        Assert.True(again.AlreadyPresent);
+        Assert.Equal(34, await ctx.BpjsImports.CountAsync());
+        var bpu = ctx.Engagements.Where(e => e.Scheme == Scheme.BPU).Select(e => e.PersonId);
+        var april = ctx.BpjsStatuses.Where(s => s.Period == "2025-04" && bpu.Contains(s.PersonId!.Value));
+        Assert.Equal(3_934, await april.CountAsync());
+        Assert.Equal(1_014, await april.CountAsync(s => s.Active)); // 25,77 %
+
+        var (snapshot, frozen) = await new CoverageService(ctx).ForAsync("2025-04", today);
+        var vulnerable = snapshot.Groups.Single(g => g.Dimension == "scheme" && g.Key == "BPU");
+        Assert.True(frozen);
+        Assert.Equal(ActiveSource.BpjsList, snapshot.Source);
+        Assert.InRange(CoverageService.Percent(vulnerable.Active, vulnerable.Eligible), 24m, 28m);
+
+        // By the last month BPJS lists active exactly the vulnerable people the registry marks Terdaftar.
+        var registered = await ctx.Engagements.Where(e => e.Scheme == Scheme.BPU && e.Registration == RegistrationStatus.Registered)
+            .Select(e => e.PersonId).OrderBy(id => id).ToListAsync();
+        var activeLast = await ctx.BpjsStatuses.Where(s => s.Period == "2026-10" && s.Active && bpu.Contains(s.PersonId!.Value))
+            .Select(s => s.PersonId!.Value).OrderBy(id => id).ToListAsync();
+        Assert.Equal(registered, activeLast);
+        var (october, _) = await new CoverageService(ctx).ForAsync("2026-10", today);
+        var nonAsn = october.Groups.Single(g => g.Dimension == "category" && g.Key == "NONASN");
+        Assert.Equal(await ctx.Engagements.CountAsync(e => e.Category!.Code == "NONASN" && e.Registration == RegistrationStatus.Registered), nonAsn.Active);
     }
 }

@@ -69,7 +69,7 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
         }
 
         Snapshots = await db.CoverageSnapshots.AsNoTracking().Include(s => s.Groups)
-            .OrderByDescending(s => s.Period).Take(SnapshotWorker.MonthsBack).ToListAsync();
+            .OrderByDescending(s => s.Period).Take(SnapshotWorker.MaxMonthsBack).ToListAsync();
         Snapshots.Reverse();
         if (Latest is { } latest)
         {
