@@ -23,6 +23,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
     public static readonly Dictionary<string, string[]?> Expected = new()
     {
         ["/Dasbor/Index"] = Everyone,
+        ["/Dasbor/Rincian"] = Everyone,
         ["/Pekerja/Index"] = NoPimpinan,
         ["/Pekerja/Detail"] = NoPimpinan,
         ["/Pekerja/Tambah"] = [Administrator, Koordinator, OperatorOpd],
@@ -140,6 +141,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         return page switch
         {
             "/Dasbor/Index" => "/",
+            "/Dasbor/Rincian" => "/Dasbor/Rincian?periode=2026-01",
             "/Admin/Opd/Edit" => "/Admin/Opd/Edit/" + IdOf("agency"),
             "/Admin/Kategori/Edit" => "/Admin/Kategori/Edit/" + IdOf("category"),
             "/Pekerja/Detail" => "/Pekerja/Detail/" + factory.PersonIdByName("Siti Nurhayati"),

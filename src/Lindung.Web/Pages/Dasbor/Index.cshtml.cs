@@ -16,7 +16,44 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
     /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
     public List<CoverageSnapshot> Snapshots { get; private set; } = [];
 
-    public CoverageSnapshot? Latest => Snapshots.Count > 0 ? Snapshots[^1] : null;
+    /// <summary>The month shown: the one asked for (?periode=YYYY-MM) when it has a snapshot, else the latest.</summary>
+    public CoverageSnapshot? Latest => Snapshots.FirstOrDefault(s => s.Period == Period) ?? (Snapshots.Count > 0 ? Snapshots[^1] : null);
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "periode")]
+    public string? Period { get; set; }
+
+    /// <summary>Dimensions shown as tables under the headline (not to an Operator OPD: they span every OPD).</summary>
+    public static readonly string[] Breakdowns = ["category", "funding", "kecamatan", "sex", "age"];
+
+    /// <summary>A dimension's groups of the month shown, lowest coverage first (age bands and sexes in their natural order).</summary>
+    public IReadOnlyList<CoverageSnapshotGroup> Breakdown(string dimension) => Latest is null ? [] : dimension is "age" or "sex"
+        ? [.. Latest.Groups.Where(g => g.Dimension == dimension).OrderBy(g => g.Key == "<25" ? "" : g.Key, StringComparer.Ordinal)]
+        : [.. Latest.Groups.Where(g => g.Dimension == dimension).OrderBy(g => CoverageService.Percent(g.Active, g.Eligible)).ThenBy(g => g.Label, StringComparer.Ordinal)];
+
+    /// <summary>The drill-down link of a figure: the people behind it.</summary>
+    public string DrillLink(string? dimension, string? key, string status) =>
+        "/Dasbor/Rincian" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+        {
+            ["periode"] = Latest?.Period,
+            ["dimensi"] = dimension,
+            ["kunci"] = key,
+            ["status"] = status,
+        });
+
+    /// <summary>The headline's group: BPU, or the operator's OPD.</summary>
+    public (string Dimension, string Key) HeadlineGroup => OwnAgencyCode is { } code ? ("opd", code) : ("scheme", "BPU");
+
+    /// <summary>A bar chart of a dimension's coverage, each bar linking to its people.</summary>
+    public string BarsJson(string dimension) => JsonSerializer.Serialize(new
+    {
+        kind = "bars",
+        labels = Breakdown(dimension).Select(g => g.Label.Length == 0 ? "—" : g.Label),
+        links = Breakdown(dimension).Select(g => DrillLink(dimension, g.Key, "semua")),
+        datasets = new object[]
+        {
+            new { label = "%", backgroundColor = "#0b6e4f", maxBarThickness = 28, data = Breakdown(dimension).Select(g => CoverageService.Percent(g.Active, g.Eligible)) },
+        },
+    });
 
     /// <summary>The vulnerable-worker (BPU) target of the latest snapshot's year: RKPD before RPJMD.</summary>
     public CoverageTarget? Target { get; private set; }

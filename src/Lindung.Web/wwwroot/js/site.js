@@ -58,6 +58,25 @@ document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var spec = JSON.parse(canvas.getAttribute('data-chart'));
         var axes = spec.axes || {};
+        if (spec.kind === 'bars') {
+            // Coverage per group in %, horizontal; a click on a bar opens the people behind it.
+            canvas.lindungChart = new window.Chart(canvas, {
+                type: 'bar',
+                data: { labels: spec.labels, datasets: spec.datasets },
+                options: {
+                    indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+                    plugins: { legend: { display: false },
+                        tooltip: { callbacks: { label: function (ctx) { return whole.format(ctx.parsed.x) + '%'; } } } },
+                    scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return whole.format(v) + '%'; } } } },
+                    onClick: function (evt, elements) {
+                        if (elements.length && spec.links && spec.links[elements[0].index]) {
+                            window.location.assign(spec.links[elements[0].index]);
+                        }
+                    }
+                }
+            });
+            return;
+        }
         if (spec.kind === 'coverage') {
             canvas.lindungChart = new window.Chart(canvas, {
                 data: { labels: spec.labels, datasets: spec.datasets },
@@ -93,4 +112,12 @@ document.addEventListener('DOMContentLoaded', function () {
             }
         });
     });
+});
+
+// Print buttons: <button data-print> prints the page (the print stylesheet hides navigation and controls).
+document.addEventListener('click', function (e) {
+    var button = e.target.closest ? e.target.closest('[data-print]') : null;
+    if (button) {
+        window.print();
+    }
 });
