@@ -21,6 +21,12 @@ public enum ReconciliationList
 
     /// <summary>Waiting for a reviewer.</summary>
     NeedsReview = 5,
+
+    /// <summary>
+    /// Paid for but not active: BPJS lists them not active although the regency pays for them that month (an engagement
+    /// Terdaftar, so on the month's bill) or BPJS itself records a contribution for the month or later.
+    /// </summary>
+    PaidNotActive = 6,
 }
 
 /// <summary>One line of a reconciliation list (a person or a BPJS row), NIK masked.</summary>
@@ -43,6 +49,7 @@ public sealed class BpjsReconciliation(LindungDbContext db)
             [ReconciliationList.ActiveNotInRegistry] = await rows.CountAsync(s => s.PersonId == null && s.Active && s.Review != ReviewState.Pending, ct),
             [ReconciliationList.EligibleNotAtBpjs] = await EligibleNotAtBpjs(period).CountAsync(ct),
             [ReconciliationList.NeedsReview] = await rows.CountAsync(s => s.Review == ReviewState.Pending, ct),
+            [ReconciliationList.PaidNotActive] = await PaidNotActive(rows, period).Select(s => s.PersonId).Distinct().CountAsync(ct),
         };
     }
 
@@ -63,6 +70,7 @@ public sealed class BpjsReconciliation(LindungDbContext db)
             ReconciliationList.ActiveMatched => rows.Where(s => s.PersonId != null && s.Active),
             ReconciliationList.RegisteredNotActive => rows.Where(s => s.PersonId != null && !s.Active),
             ReconciliationList.ActiveNotInRegistry => rows.Where(s => s.PersonId == null && s.Active && s.Review != ReviewState.Pending),
+            ReconciliationList.PaidNotActive => PaidNotActive(rows, period),
             _ => rows.Where(s => s.Review == ReviewState.Pending),
         };
         var found = await rows.OrderBy(s => s.RowNumber).Take(take).ToListAsync(ct);
@@ -71,6 +79,18 @@ public sealed class BpjsReconciliation(LindungDbContext db)
         return [.. found.Select(s => new ReconciliationLine(s.PersonId, s.Name, s.NikMasked, s.Kpj,
             s.PersonId is { } pid ? string.Join(", ", engaged.Where(e => e.PersonId == pid).Select(e => agencies.GetValueOrDefault(e.AgencyId)).Distinct()) : null,
             s.StatusText ?? (s.Active ? "AKTIF" : null), s.Explanation))];
+    }
+
+    private IQueryable<BpjsStatus> PaidNotActive(IQueryable<BpjsStatus> rows, string period)
+    {
+        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var end = start.AddMonths(1).AddDays(-1);
+        // The month's bill (MonthlyBill): registered by the month's end, not ended before it starts.
+        var billed = db.Engagements.Where(e => e.Registration == RegistrationStatus.Registered && e.Scheme != Scheme.Jakon
+                                               && (e.RegisteredOn == null || e.RegisteredOn <= end) && (e.EndDate == null || e.EndDate >= start))
+            .Select(e => e.PersonId);
+        return rows.Where(s => s.PersonId != null && !s.Active
+                               && (billed.Contains(s.PersonId!.Value) || (s.LastPaidPeriod != null && string.Compare(s.LastPaidPeriod, period) >= 0)));
     }
 
     /// <summary>People with a verified PU/BPU engagement not ended before the period, and no row in BPJS's list for it.</summary>

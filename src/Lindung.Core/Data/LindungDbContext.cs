@@ -42,6 +42,10 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
+    // BPJS invoice comparison (issue 5)
+    public DbSet<BpjsInvoice> BpjsInvoices => Set<BpjsInvoice>();
+    public DbSet<BpjsInvoiceLine> BpjsInvoiceLines => Set<BpjsInvoiceLine>();
+
     public ICurrentActor Actor => actor;
 
     public TimeProvider Time => time;

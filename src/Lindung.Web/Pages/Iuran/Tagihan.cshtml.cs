@@ -1,8 +1,13 @@
 using System.Globalization;
 using Lindung.Core.Audit;
+using Lindung.Core.Bpjs;
 using Lindung.Core.Contributions;
 using Lindung.Core.Data;
+using Lindung.Core.Identity;
+using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.Registry.Protection;
+using Lindung.Core.Registry.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +15,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Web.Pages.Iuran;
 
 /// <summary>Keuangan's monthly bill (docs/billing.md): totals per program, funding source and OPD; XLSX down to the worker.</summary>
-public sealed class TagihanModel(LindungDbContext db, TimeProvider time) : PageModel
+public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProtector protector, SpreadsheetLimits limits,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
+    public const int ShownDifferences = 200;
+
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
     public Bill? Bill { get; private set; }
     public Dictionary<string, string> AgencyNames { get; private set; } = [];
+    public Dictionary<string, string> CategoryNames { get; private set; } = [];
     public bool BadPeriod { get; private set; }
+
+    /// <summary>Lindung's bill against BPJS's invoice for the month, when one was entered.</summary>
+    public InvoiceComparison? Comparison { get; private set; }
+
+    public string? InvoiceError { get; private set; }
+    public InvoiceImportReport? InvoiceReport { get; private set; }
+
+    /// <summary>Keuangan (and the Koordinator, the Administrator) enter BPJS's invoice; the others read the comparison.</summary>
+    public bool MayEnterInvoice => User.IsInRole(Roles.Keuangan) || User.IsInRole(Roles.Koordinator) || User.IsInRole(Roles.Administrator);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -65,6 +83,113 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time) : PageM
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tagihan-iuran-{bill.Period}.xlsx");
     }
 
+    /// <summary>BPJS's invoice typed in: the total as printed (Indonesian rupiah text), participants and reference optional.</summary>
+    public async Task<IActionResult> OnPostInvoiceTotalAsync(string? total, int? participants, string? reference, CancellationToken ct)
+    {
+        if (!MayEnterInvoice)
+        {
+            return Forbid();
+        }
+
+        if (!FieldParsing.TryParseRupiah(total, out var amount))
+        {
+            InvoiceError = t["Invoice_BadTotal"];
+        }
+        else if (ValidPeriod())
+        {
+            try
+            {
+                await new BpjsInvoiceStore(db, protector, limits).SaveTypedAsync(Period!, amount, participants, reference, ct);
+            }
+            catch (UnusableImportException e)
+            {
+                InvoiceError = e.Message;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>BPJS's invoice file (XLSX/CSV, a line per participant): all-or-nothing, the same file twice changes nothing.</summary>
+    public async Task<IActionResult> OnPostInvoiceFileAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!MayEnterInvoice)
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            InvoiceError = t["Upload_NoFile"];
+        }
+        else if (file.Length > limits.MaxFileBytes)
+        {
+            InvoiceError = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
+        }
+        else if (ValidPeriod())
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                InvoiceReport = await new BpjsInvoiceStore(db, protector, limits).ImportAsync(stream, file.FileName, Period!, ct);
+            }
+            catch (UnusableImportException e)
+            {
+                InvoiceError = e.Message;
+            }
+            catch (UnreadableFileException e)
+            {
+                InvoiceError = e.Message;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The invoice differences down to the worker, as XLSX (audited).</summary>
+    public async Task<IActionResult> OnGetDifferencesAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is null || Comparison is not { } c)
+        {
+            return NotFound();
+        }
+
+        var output = new MemoryStream();
+        using (var xlsx = new XlsxWriter(output))
+        {
+            xlsx.BeginSheet("Selisih", [new XlsxColumn(t["Invoice_Kind"], 30), new XlsxColumn(t["Col_Name"], 28), new XlsxColumn("NIK", 20, Text: true),
+                new XlsxColumn("KPJ", 14, Text: true), new XlsxColumn(t["Invoice_Ours"] + " (Rp)", 16), new XlsxColumn(t["Invoice_Theirs"] + " (Rp)", 16)]);
+            foreach (var d in c.Differences)
+            {
+                xlsx.WriteRow(t["Invoice_" + d.Kind].Value, d.Name, d.NikMasked, d.Kpj, d.Ours, d.Theirs);
+            }
+
+            xlsx.WriteNote($"Periode {c.Period}: tagihan Lindung {IndonesianFormatText(c.BillTotal)}, tagihan BPJS {IndonesianFormatText(c.Invoice.Total)}, selisih {IndonesianFormatText(c.Difference)}.");
+        }
+
+        db.Audit(AuditActions.Exported, "InvoiceComparison", null, $"selisih tagihan {c.Period}: {c.Differences.Count} baris (NIK tersamar)");
+        await db.SaveChangesAsync(ct);
+        output.Position = 0;
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"selisih-tagihan-{c.Period}.xlsx");
+    }
+
+    private static string IndonesianFormatText(long rupiah) => Lindung.Core.Formatting.IndonesianFormat.Rupiah(rupiah);
+
+    private bool ValidPeriod()
+    {
+        if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            InvoiceError = t["Upload_BadPeriod"];
+            return false;
+        }
+
+        return true;
+    }
+
     private async Task<Bill?> LoadAsync(CancellationToken ct)
     {
         Period ??= time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -74,7 +199,9 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time) : PageM
         }
 
         AgencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ShortName, ct);
+        CategoryNames = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         Bill = await new MonthlyBill(db).ForAsync(Period, ct);
+        Comparison = await new InvoiceComparer(db).CompareAsync(Bill, ct);
         return Bill;
     }
 }
