@@ -96,6 +96,25 @@ public class DashboardDrillDownTests(CoverageFactory factory) : IClassFixture<Co
         Assert.True(await db.AuditEvents.AnyAsync(a => a.EntityType == "CoverageList" && a.Detail!.Contains("6 orang")));
     }
 
+    [Fact]
+    public async Task Dashboard_ExportsTheMonthsSnapshotAsXlsx_NotToAnOperator()
+    {
+        var period = LatestPeriod();
+
+        var response = await (await factory.SignedInAsync(Roles.Pimpinan)).GetAsync($"/?handler=Xlsx&periode={period}");
+        var operatorResponse = await (await factory.SignedInAsync(Roles.OperatorOpd)).GetAsync($"/?handler=Xlsx&periode={period}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (response.StatusCode, operatorResponse.StatusCode));
+        using var reader = new Lindung.Core.Import.Spreadsheets.XlsxSheetReader(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. reader.Cells.Select(c => c.Text ?? "")]);
+        }
+
+        Assert.Contains(rows, r => r[1] == "GURU_NGAJI" && r[3] == "4" && r[4] == "10");
+    }
+
     [Theory]
     [InlineData("/Dasbor/Rincian?periode=2025-13")]
     [InlineData("/Dasbor/Rincian?periode=2025-01&dimensi=gaji")]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Web.Pages.Dasbor;
 
-public sealed class IndexModel(LindungDbContext db) : PageModel
+public sealed class IndexModel(LindungDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
     public List<CoverageSnapshot> Snapshots { get; private set; } = [];
@@ -88,6 +88,33 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
     public int Villages { get; private set; }
     public List<Agency> Priority { get; private set; } = [];
     public int Engagements { get; private set; }
+
+    /// <summary>The month's snapshot, every group of every dimension, as XLSX (aggregates only: no person in it).</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        await OnGetAsync();
+        if (Latest is not { } s || OwnAgencyCode is not null)
+        {
+            return NotFound();
+        }
+
+        var output = new MemoryStream();
+        using (var xlsx = new Lindung.Core.Import.Spreadsheets.XlsxWriter(output))
+        {
+            xlsx.BeginSheet(s.Period, [new("Dimensi", 16), new("Kode", 16, Text: true), new(t["Dash_Group"], 34), new(t["Bpjs_Active"], 10),
+                new(t["Dash_Eligible"], 10), new("%", 8)]);
+            xlsx.WriteRow(t["Drill_Everyone"].Value, "", "", s.Active, s.Eligible, CoverageService.Percent(s.Active, s.Eligible));
+            foreach (var g in s.Groups.OrderBy(g => Array.IndexOf(CoverageService.Dimensions, g.Dimension)).ThenBy(g => g.Key, StringComparer.Ordinal))
+            {
+                xlsx.WriteRow(t["Dim_" + g.Dimension].Value, g.Key, g.Label, g.Active, g.Eligible, CoverageService.Percent(g.Active, g.Eligible));
+            }
+
+            xlsx.WriteNote(s.Source == ActiveSource.BpjsList ? t["Dash_SourceBpjs"].Value : t["Dash_SourceRegistry"].Value);
+        }
+
+        output.Position = 0;
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cakupan-{s.Period}.xlsx");
+    }
 
     public async Task OnGetAsync()
     {
