@@ -7,6 +7,7 @@ using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Projects;
 using Lindung.Core.Registry;
 using Lindung.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,11 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<BpjsNikAlias> BpjsNikAliases => Set<BpjsNikAlias>();
     public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
+
+    // Construction projects (issue 6, proyek jasa konstruksi).
+    public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
+    public DbSet<ProjectTermPayment> ProjectTermPayments => Set<ProjectTermPayment>();
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
     public ICurrentActor Actor => actor;
 
