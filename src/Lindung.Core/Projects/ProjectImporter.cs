@@ -166,7 +166,8 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
             }
         }
 
-        var rows = inputs.Count + errors.Select(e => e.Row).Distinct().Count(r => !inputs.Any(i => i.Row == r));
+        var goodRows = inputs.Select(i => i.Row).ToHashSet();
+        var rows = inputs.Count + errors.Select(e => e.Row).Distinct().Count(r => !goodRows.Contains(r));
         if (errors.Count > 0 || request.DryRun)
         {
             db.ChangeTracker.Clear();

@@ -216,6 +216,24 @@ public class ProjectPageTests(LindungFactory factory) : IClassFixture<LindungFac
         Assert.False(await db.ConstructionProjects.AnyAsync(p => p.ContractNumber.StartsWith("DLH/IMPOR/")));
     }
 
+    [Fact]
+    public async Task Export_ContractorNameLookingLikeAFormula_IsWrittenAsText()
+    {
+        await using (var db = factory.Database.Context(LindungFactory.Tenant))
+        {
+            var dlh = await db.Agencies.Where(a => a.Code == "DLH").Select(a => a.Id).SingleAsync();
+            db.ConstructionProjects.Add(ProjectEditor.New(new ProjectInput(dlh, "DLH/RUMUS/1", "Paket", "=HYPERLINK(\"http://contoh.invalid\")", 100_000_000,
+                false, new DateOnly(2026, 11, 2), 30, null, null, 2026, "APBD")));
+            await db.SaveChangesAsync();
+        }
+
+        var koordinator = await factory.SignedInAsync(Roles.Koordinator);
+        var rows = ReadAll(await (await koordinator.GetAsync("/Proyek?handler=Xlsx&Q=DLH/RUMUS/1")).Content.ReadAsByteArrayAsync());
+
+        var row = Assert.Single(rows, r => r.Contains("DLH/RUMUS/1"));
+        Assert.Equal("'=HYPERLINK(\"http://contoh.invalid\")", row[3]);
+    }
+
     private static List<string[]> ReadAll(byte[] xlsx)
     {
         using var reader = new XlsxSheetReader(new MemoryStream(xlsx));
