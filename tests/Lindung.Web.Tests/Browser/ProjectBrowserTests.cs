@@ -76,5 +76,8 @@ public class ProjectBrowserTests(BrowserFixture browser) : IClassFixture<Browser
         var row = page.GetByTestId("proj-row").Filter(new() { HasText = "027/SPK/PUPR/2026" });
         await Assertions.Expect(row).ToContainTextAsync("Rp 1.525.000");
         await Assertions.Expect(row).ToContainTextAsync("25/11/2026");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "project-list.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the project list fits a 1366×768 screen without sideways scrolling");
     }
 }
