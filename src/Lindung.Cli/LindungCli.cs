@@ -51,6 +51,7 @@ public static class LindungCli
         root.Subcommands.Add(BpjsCommand.Build(io));
         root.Subcommands.Add(CoverageCommand.Build(io));
         root.Subcommands.Add(BillCommand.Build(io));
+        root.Subcommands.Add(ProyekCommand.Build(io));
         return root;
     }
 }

@@ -27,7 +27,13 @@ public sealed record ContributionResult(string Scheme, long Base, string RateVer
     public long WorkerTotal => Lines.Sum(l => l.Worker);
 
     public bool RestsOnAssumption => Lines.Any(l => l.Assumption);
+
+    /// <summary>Construction only: the part of the base in each tier and what it contributes (unrounded).</summary>
+    public IReadOnlyList<JakonTierPart> Tiers { get; init; } = [];
 }
+
+/// <summary>One construction tier as applied: the base between <see cref="From"/> and <see cref="UpTo"/> (null = no upper bound).</summary>
+public sealed record JakonTierPart(long From, long? UpTo, long Part, decimal JkkRate, decimal JkmRate, decimal Jkk, decimal Jkm, bool JkmAssumed);
 
 /// <summary>
 /// The contribution calculators (PRODUCT §6), pure functions of a rate table. Rounding, stated once
@@ -158,6 +164,7 @@ public static class Calculators
         long lower = 0;
         var jkmAssumption = false;
         string? jkmNote = null;
+        var parts = new List<JakonTierPart>();
         foreach (var tier in rates.JakonTiers)
         {
             if (basis <= lower)
@@ -167,8 +174,11 @@ public static class Calculators
 
             var upper = tier.UpTo is { } u ? Math.Min(basis, u) : basis;
             var part = upper - lower;
-            jkk += part * tier.Jkk / 100m;
-            jkm += part * tier.Jkm / 100m;
+            var tierJkk = part * tier.Jkk / 100m;
+            var tierJkm = part * tier.Jkm / 100m;
+            jkk += tierJkk;
+            jkm += tierJkm;
+            parts.Add(new JakonTierPart(lower, tier.UpTo, part, tier.Jkk, tier.Jkm, tierJkk, tierJkm, tier.JkmNote is not null));
             if (tier.JkmNote is not null)
             {
                 jkmAssumption = true;
@@ -185,7 +195,7 @@ public static class Calculators
             new(ContributionProgram.JKK, null, jkkAmount, jkkAmount, 0, rates.JakonBaseNote is not null, rates.JakonBaseNote),
             new(ContributionProgram.JKM, null, jkmAmount, jkmAmount, 0, jkmAssumption || rates.JakonBaseNote is not null, jkmNote ?? rates.JakonBaseNote),
         };
-        return new ContributionResult("JAKON", basis, rates.Version, lines, notices);
+        return new ContributionResult("JAKON", basis, rates.Version, lines, notices) { Tiers = parts };
     }
 
     /// <summary>Parses "jkk,jkm,jht" (any case, comma or semicolon) into programs.</summary>

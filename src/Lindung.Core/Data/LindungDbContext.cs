@@ -7,6 +7,7 @@ using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
+using Lindung.Core.Projects;
 using Lindung.Core.Registry;
 using Lindung.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,10 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     // BPJS invoice comparison (issue 5)
     public DbSet<BpjsInvoice> BpjsInvoices => Set<BpjsInvoice>();
     public DbSet<BpjsInvoiceLine> BpjsInvoiceLines => Set<BpjsInvoiceLine>();
+    // Construction projects (issue 6, proyek jasa konstruksi).
+    public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
+    public DbSet<ProjectTermPayment> ProjectTermPayments => Set<ProjectTermPayment>();
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
     public ICurrentActor Actor => actor;
 

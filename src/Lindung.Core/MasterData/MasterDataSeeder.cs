@@ -57,6 +57,7 @@ public static class MasterDataSeeder
         var agencies = await EnsureAgenciesAsync(db, tenantCode, ct);
         var categories = await EnsureCategoriesAsync(db, ct);
         await Coverage.TargetSeeder.EnsureExampleAsync(db, ct);
+        await Projects.HolidayCalendar.EnsureSeededAsync(db, ct);
         var result = new SeedResult(regions, created, agencies, categories);
         if (result.ChangedAnything)
         {

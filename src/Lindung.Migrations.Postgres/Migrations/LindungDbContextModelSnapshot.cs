@@ -886,6 +886,183 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.ToTable("WorkerCategories");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("AmountPaid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CertificateBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CertificateFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("CertificateUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ContractValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Contractor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("DurationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("FundingYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IncludesVat")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PackageName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("SpkDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("TenantCode", "ContractNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantCode", "AgencyId", "SpkDate");
+
+                    b.ToTable("ConstructionProjects");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ProjectTermPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TenantCode");
+
+                    b.ToTable("ProjectTermPayments");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("JointLeave")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays");
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1426,6 +1603,24 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.HasOne("Lindung.Core.MasterData.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ProjectTermPayment", b =>
+                {
+                    b.HasOne("Lindung.Core.Projects.ConstructionProject", null)
+                        .WithMany("TermPayments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.HasOne("Lindung.Core.MasterData.Agency", "Agency")
@@ -1507,6 +1702,11 @@ namespace Lindung.Migrations.Postgres.Migrations
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
                 {
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.Navigation("TermPayments");
                 });
 
             modelBuilder.Entity("Lindung.Core.Registry.Person", b =>

@@ -881,6 +881,183 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.ToTable("WorkerCategories");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CertificateBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CertificateUploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ContractValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contractor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FundingYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludesVat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SpkDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("TenantCode", "ContractNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantCode", "AgencyId", "SpkDate");
+
+                    b.ToTable("ConstructionProjects");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ProjectTermPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TenantCode");
+
+                    b.ToTable("ProjectTermPayments");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JointLeave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays");
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1417,6 +1594,24 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.HasOne("Lindung.Core.MasterData.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ProjectTermPayment", b =>
+                {
+                    b.HasOne("Lindung.Core.Projects.ConstructionProject", null)
+                        .WithMany("TermPayments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
                     b.HasOne("Lindung.Core.MasterData.Agency", "Agency")
@@ -1498,6 +1693,11 @@ namespace Lindung.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
                 {
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
+                {
+                    b.Navigation("TermPayments");
                 });
 
             modelBuilder.Entity("Lindung.Core.Registry.Person", b =>

@@ -35,6 +35,8 @@ public static class AreaAccess
         ["/Pengajuan/Verifikasi"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Pengajuan/Kelengkapan"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Pengajuan/Konflik"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
+        ["/Proyek/Ubah"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Proyek/Impor"] = [Administrator, Koordinator, OperatorOpd],
     };
 
     public static string PolicyFor(string folderOrPage) => "Area:" + folderOrPage;

@@ -3,6 +3,7 @@ using Lindung.Core.Identity;
 using Lindung.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Lindung.Core.Identity.Roles;
 
@@ -44,6 +45,9 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Anggaran/Skenario"] = WithLeaders,
         ["/Anggaran/Target"] = WithLeaders,
         ["/Proyek/Index"] = Everyone,
+        ["/Proyek/Detail"] = Everyone,
+        ["/Proyek/Ubah"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Proyek/Impor"] = [Administrator, Koordinator, OperatorOpd],
         ["/Perjanjian/Index"] = WithLeaders,
         ["/Klaim/Index"] = Everyone,
         ["/Laporan/Index"] = Everyone,
@@ -54,6 +58,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Kategori/Edit"] = [Administrator],
         ["/Admin/Tarif/Index"] = [Administrator],
         ["/Admin/KolomBpjs/Index"] = [Administrator],
+        ["/Admin/Libur/Index"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,
@@ -149,8 +154,26 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Status" => "/Status/404",
             "/Pengajuan/Pratinjau" => "/Pengajuan/Pratinjau/" + Guid.NewGuid(),
             "/Pengajuan/Templat" => "/Pengajuan/Templat?kategori=MARBOT",
+            "/Proyek/Detail" => "/Proyek/Detail/" + await DlhProjectIdAsync(),
             _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
         };
+    }
+
+    /// <summary>A project of the test operator's OPD (DLH), so every allowed role can open its page.</summary>
+    private async Task<Guid> DlhProjectIdAsync()
+    {
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        if (await db.ConstructionProjects.Where(p => p.ContractNumber == "MATRIKS/DLH/1").Select(p => (Guid?)p.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var dlh = await db.Agencies.Where(a => a.Code == "DLH").Select(a => a.Id).SingleAsync();
+        var project = Lindung.Core.Projects.ProjectEditor.New(new(dlh, "MATRIKS/DLH/1", "Paket matriks", "CV Uji", 100_000_000, false,
+            new DateOnly(2026, 11, 2), 30, null, null, 2026, "APBD"));
+        db.ConstructionProjects.Add(project);
+        await db.SaveChangesAsync();
+        return project.Id;
     }
 
     private Guid IdOf(string kind)
