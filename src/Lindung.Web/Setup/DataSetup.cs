@@ -24,6 +24,7 @@ public static class DataSetup
         builder.Services.AddDbContext<LindungDbContext>(settings.Apply);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<Lindung.Core.Agreements.AgreementDocuments>();
         builder.Services.AddSingleton(new Lindung.Core.Import.Spreadsheets.SpreadsheetLimits
         {
             MaxFileBytes = builder.Configuration.GetValue<long?>("Lindung:Import:MaxFileBytes") ?? 100L * 1024 * 1024,
