@@ -52,11 +52,16 @@ public static class AgreementRules
 
     /// <summary>
     /// The next version, prefilled from <paramref name="old"/>: same parties, scope and Perbup; valid from the day after
-    /// the old one ends for the same length; no signed document (the new one must be uploaded). Not yet saved.
+    /// the old one ends for the same length (in months when it ran whole months); no signed document (the new one must be uploaded). Not yet saved.
     /// </summary>
     public static Agreement DraftRenewal(Agreement old, DateOnly today)
     {
         var from = old.ValidTo.AddDays(1);
+        // Whole months (the usual 1 Jan – 31 Dec) stay whole months; any other span keeps its length in days.
+        var months = (from.Year - old.ValidFrom.Year) * 12 + from.Month - old.ValidFrom.Month;
+        var to = from.Day == old.ValidFrom.Day && months > 0
+            ? from.AddMonths(months).AddDays(-1)
+            : from.AddDays(old.ValidTo.DayNumber - old.ValidFrom.DayNumber);
         return new Agreement
         {
             Number = old.Number,
@@ -66,7 +71,7 @@ public static class AgreementRules
             Programs = old.Programs,
             FundingSources = old.FundingSources,
             ValidFrom = from,
-            ValidTo = from.AddDays(old.ValidTo.DayNumber - old.ValidFrom.DayNumber),
+            ValidTo = to,
             PerbupNumber = old.PerbupNumber,
             PerbupYear = old.PerbupYear,
             PerbupTitle = old.PerbupTitle,

@@ -183,8 +183,10 @@ public static class PaidOutReport
             .Where(c => ownAgencyId == null || c.Incident!.AgencyId == ownAgencyId);
         var paid = await claims.Where(c => c.Status == ClaimStatus.Paid && c.PaidOn != null)
             .Select(c => new { c.Program, PaidOn = c.PaidOn!.Value, Amount = c.AmountPaid ?? 0 }).ToListAsync(ct);
-        var scholarships = await claims.SelectMany(c => c.Scholarships.Where(s => s.Paid && s.PaidOn != null)
-                .Select(s => new { c.Program, PaidOn = s.PaidOn!.Value, s.Amount }))
+        var scholarships = await (from c in claims
+                                  join s in db.Scholarships on c.Id equals s.ClaimId
+                                  where s.Paid && s.PaidOn != null
+                                  select new { c.Program, PaidOn = s.PaidOn!.Value, s.Amount })
             .ToListAsync(ct);
 
         var keys = paid.Select(p => (p.PaidOn.Year, p.Program)).Concat(scholarships.Select(s => (s.PaidOn.Year, s.Program))).Distinct();
