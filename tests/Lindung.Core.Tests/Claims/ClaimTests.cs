@@ -30,14 +30,28 @@ public class ClaimTests
         var person = new Person { NikHash = BitConverter.GetBytes(n), NikCipher = [1], NikMasked = "1609••••••••0001", FullName = "Pekerja " + n, BirthDate = new DateOnly(1980, 1, 1), Sex = 'L' };
         var engagement = new Engagement
         {
-            PersonId = person.Id, AgencyId = agency, CategoryId = category.Id, Scheme = Scheme.PU, FundingSource = "APBD", Programs = "JKK;JKM",
-            StartDate = new DateOnly(2024, 1, 1), EndDate = end, Verification = VerificationStatus.Verified, Registration = registration,
+            PersonId = person.Id,
+            AgencyId = agency,
+            CategoryId = category.Id,
+            Scheme = Scheme.PU,
+            FundingSource = "APBD",
+            Programs = "JKK;JKM",
+            StartDate = new DateOnly(2024, 1, 1),
+            EndDate = end,
+            Verification = VerificationStatus.Verified,
+            Registration = registration,
             RegisteredOn = registration == RegistrationStatus.Registered ? new DateOnly(2024, 2, 1) : null,
         };
         var incident = new Incident
         {
-            PersonId = person.Id, EngagementId = engagement.Id, AgencyId = agency, Kind = kind, OccurredOn = on, Place = "Muaradua",
-            Description = "uji", WorkRelated = workRelated,
+            PersonId = person.Id,
+            EngagementId = engagement.Id,
+            AgencyId = agency,
+            Kind = kind,
+            OccurredOn = on,
+            Place = "Muaradua",
+            Description = "uji",
+            WorkRelated = workRelated,
         };
         ctx.People.Add(person);
         ctx.Engagements.Add(engagement);

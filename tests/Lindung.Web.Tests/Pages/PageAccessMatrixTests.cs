@@ -44,7 +44,13 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Anggaran/Target"] = WithLeaders,
         ["/Proyek/Index"] = Everyone,
         ["/Perjanjian/Index"] = WithLeaders,
+        ["/Perjanjian/Detail"] = WithLeaders,
+        ["/Perjanjian/Ubah"] = [Administrator, Koordinator],
         ["/Klaim/Index"] = Everyone,
+        ["/Klaim/Catat"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Klaim/Detail"] = Everyone,
+        ["/Klaim/Laporan"] = Everyone,
+        ["/Klaim/Manfaat"] = Everyone,
         ["/Laporan/Index"] = Everyone,
         ["/Admin/Index"] = [Administrator],
         ["/Admin/Opd/Index"] = [Administrator],
@@ -147,6 +153,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Status" => "/Status/404",
             "/Pengajuan/Pratinjau" => "/Pengajuan/Pratinjau/" + Guid.NewGuid(),
             "/Pengajuan/Templat" => "/Pengajuan/Templat?kategori=MARBOT",
+            "/Perjanjian/Detail" => "/Perjanjian/Detail/" + await factory.AnAgreementAsync(),
+            "/Klaim/Detail" => "/Klaim/Detail/" + await factory.AnIncidentOfTheDlhWorkerAsync(),
             _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
         };
     }
