@@ -198,4 +198,34 @@ public class AgreementPageTests(FixedClockLindungFactory factory) : IClassFixtur
         var cell = Regex.Match(html, "data-testid=\"funding-agreement\">(.*?)</td>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("FUND-NONASN-APBD", cell, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Handover_RegistryPersonAndFreeName_SavedWithBothRecipients()
+    {
+        var id = await AddAsync("HANDOVER-1", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
+        var client = await factory.SignedInAsync(Roles.Koordinator);
+        var siti = factory.PersonIdByName("Siti Nurhayati");
+        var search = await client.GetStringAsync($"/Perjanjian/Detail/{id}?cari=siti");
+        Assert.Contains($"value=\"{siti}\"", search, StringComparison.Ordinal);
+
+        var refused = await LindungFactory.PostFormAsync(client, $"/Perjanjian/Detail/{id}?handler=Handover",
+            new() { ["date"] = "2026-01-10", ["place"] = "Pendopo Bupati" }, $"/Perjanjian/Detail/{id}");
+        var saved = await LindungFactory.PostFormAsync(client, $"/Perjanjian/Detail/{id}?handler=Handover", new()
+        {
+            ["date"] = "2026-01-10",
+            ["place"] = "Pendopo Bupati, Muaradua",
+            ["note"] = "Penyerahan kartu saat penandatanganan",
+            ["people"] = siti.ToString(),
+            ["names"] = "Ketua Marbot Masjid Agung\n",
+        }, $"/Perjanjian/Detail/{id}");
+
+        Assert.Contains("Pilih penerima dari daftar pekerja atau tulis namanya.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var handover = await db.AgreementHandovers.Include(h => h.Recipients).SingleAsync(h => h.AgreementId == id);
+        Assert.Equal([("Ketua Marbot Masjid Agung", (Guid?)null), ("Siti Nurhayati", siti)],
+            handover.Recipients.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (r.Name, r.PersonId)).ToList());
+        Assert.Equal(HttpStatusCode.Forbidden, (await LindungFactory.PostFormAsync(await factory.SignedInAsync(Roles.Pimpinan),
+            $"/Perjanjian/Detail/{id}?handler=Handover", new() { ["date"] = "2026-01-10", ["place"] = "x", ["names"] = "y" }, $"/Perjanjian/Detail/{id}")).StatusCode);
+    }
 }
