@@ -102,4 +102,26 @@ public class ClaimPageTests(LindungFactory factory) : IClassFixture<LindungFacto
         // Ahmad's engagement is not registered at BPJS and no BPJS list exists for 2025-09.
         Assert.Contains("inactive-warning", detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Benefits_AdministratorAddsADatedVersion_OthersCannot_SeedDateMarkedUnconfirmed()
+    {
+        var fields = BenefitBook.Seed[0].Amounts.ToDictionary(a => $"amounts[{a.Code}]", a => a.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fields["amounts[" + BenefitBook.JkmLumpSum + "]"] = "25.000.000";
+        fields["from"] = "2026-07-01";
+        fields["basis"] = "PP uji 2026";
+        var page = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Klaim/Manfaat");
+        Assert.Contains("Tanggal mulai berlaku belum dikonfirmasi", page, StringComparison.Ordinal);
+
+        var koordinator = await LindungFactory.PostFormAsync(await factory.SignedInAsync(Roles.Koordinator), "/Klaim/Manfaat", new(fields));
+        var admin = await LindungFactory.PostFormAsync(await factory.SignedInAsync(Roles.Administrator), "/Klaim/Manfaat", new(fields));
+
+        Assert.Equal(HttpStatusCode.Forbidden, koordinator.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var versions = await BenefitBook.LoadAsync(db);
+        Assert.Equal(20_000_000, BenefitBook.For(versions, new DateOnly(2026, 6, 30)).Amount(BenefitBook.JkmLumpSum));
+        Assert.Equal(25_000_000, BenefitBook.For(versions, new DateOnly(2026, 7, 1)).Amount(BenefitBook.JkmLumpSum));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == "TenantSetting"));
+    }
 }
