@@ -40,14 +40,15 @@ public sealed class CoverageDrillDown(LindungDbContext db)
         }
 
         engagements = Filter(engagements, dimension, key ?? "", end);
-        var people = db.People.Where(p => engagements.Select(e => e.PersonId).Contains(p.Id));
+        // EXISTS / NOT EXISTS rather than IN / NOT IN: both engines plan them as semi- and anti-joins.
+        var people = db.People.Where(p => engagements.Any(e => e.PersonId == p.Id));
         if (status == DrillStatus.Eligible)
         {
             return people;
         }
 
         var active = Active(period, start, end, await db.BpjsImports.AnyAsync(i => i.Period == period, ct));
-        return status == DrillStatus.Active ? people.Where(p => active.Contains(p.Id)) : people.Where(p => !active.Contains(p.Id));
+        return status == DrillStatus.Active ? people.Where(p => active.Any(a => a == p.Id)) : people.Where(p => !active.Any(a => a == p.Id));
     }
 
     /// <summary>A page of the people, with their OPDs and whether they are active, ordered by name.</summary>
@@ -67,7 +68,7 @@ public sealed class CoverageDrillDown(LindungDbContext db)
                 p.Sex,
                 p.BirthDate,
                 Agencies = p.Engagements.Where(e => e.StartDate <= end && (e.EndDate == null || e.EndDate >= start)).Select(e => e.Agency!.ShortName).ToList(),
-                Active = active.Contains(p.Id),
+                Active = active.Any(a => a == p.Id),
             })
             .ToListAsync(ct);
         return [.. rows.Select(r => new DrillPerson(r.Id, r.FullName, r.NikMasked, r.Kpj, r.DistrictCode, r.Sex, r.BirthDate,

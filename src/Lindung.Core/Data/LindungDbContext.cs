@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using Lindung.Core.Agreements;
 using Lindung.Core.Audit;
 using Lindung.Core.Bpjs;
 using Lindung.Core.Budget;
+using Lindung.Core.Claims;
 using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
 using Lindung.Core.Identity;
@@ -50,6 +52,15 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
     public DbSet<ProjectTermPayment> ProjectTermPayments => Set<ProjectTermPayment>();
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+    // Agreements (PKS/Perbup), handovers, incidents and claims (issue 6; docs/agreements-and-claims.md).
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementHandover> AgreementHandovers => Set<AgreementHandover>();
+    public DbSet<HandoverRecipient> HandoverRecipients => Set<HandoverRecipient>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimDocument> ClaimDocuments => Set<ClaimDocument>();
+    public DbSet<Heir> Heirs => Set<Heir>();
+    public DbSet<Scholarship> Scholarships => Set<Scholarship>();
 
     public ICurrentActor Actor => actor;
 

@@ -25,6 +25,7 @@ public static class DataSetup
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<Lindung.Core.Projects.CertificateStore>();
+        builder.Services.AddSingleton<Lindung.Core.Agreements.AgreementDocuments>();
         builder.Services.AddSingleton(new Lindung.Core.Import.Spreadsheets.SpreadsheetLimits
         {
             MaxFileBytes = builder.Configuration.GetValue<long?>("Lindung:Import:MaxFileBytes") ?? 100L * 1024 * 1024,

@@ -9,6 +9,7 @@ using Lindung.Core.Tenancy;
 using Lindung.Core.Tests.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Web.Tests.Infrastructure;
@@ -144,6 +145,65 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         db.People.Add(person);
         await db.SaveChangesAsync();
         return (person.Id, engagement.Id);
+    }
+
+    /// <summary>An agreement (PKS) covering non-ASN workers on APBD in 2024–2027, created once.</summary>
+    public async Task<Guid> AnAgreementAsync()
+    {
+        await using var db = Database.Context(Tenant);
+        if (await db.Agreements.Select(a => (Guid?)a.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var pks = new Lindung.Core.Agreements.Agreement
+        {
+            Number = "900/001/PKS/2024",
+            SignedOn = new DateOnly(2024, 1, 2),
+            Parties = "Bupati OKU Selatan; BPJS Ketenagakerjaan",
+            Categories = "NONASN",
+            Programs = "JKK;JKM",
+            FundingSources = "APBD",
+            ValidFrom = new DateOnly(2024, 1, 1),
+            ValidTo = new DateOnly(2027, 12, 31),
+        };
+        db.Agreements.Add(pks);
+        await db.SaveChangesAsync();
+        return pks.Id;
+    }
+
+    /// <summary>A work accident of the DLH worker (the test operator's OPD), created once.</summary>
+    public async Task<Guid> AnIncidentOfTheDlhWorkerAsync()
+    {
+        await using var db = Database.Context(Tenant);
+        var person = PersonIdByName("Siti Nurhayati");
+        if (await db.Incidents.Where(i => i.PersonId == person).Select(i => (Guid?)i.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        return await AddIncidentAsync(db, "Siti Nurhayati", Lindung.Core.Claims.IncidentKind.WorkAccident);
+    }
+
+    /// <summary>Records an incident (and its claim) for the first engagement of the named worker.</summary>
+    public static async Task<Guid> AddIncidentAsync(LindungDbContext db, string fullName, Lindung.Core.Claims.IncidentKind kind)
+    {
+        var engagement = await db.Engagements.FirstAsync(e => e.Person!.FullName == fullName);
+        var incident = new Lindung.Core.Claims.Incident
+        {
+            PersonId = engagement.PersonId,
+            EngagementId = engagement.Id,
+            AgencyId = engagement.AgencyId,
+            Kind = kind,
+            OccurredOn = new DateOnly(2025, 4, 7),
+            Place = "TPA Muaradua",
+            Description = "Terjatuh dari truk sampah",
+            WorkRelated = true,
+        };
+        db.Incidents.Add(incident);
+        db.Claims.Add(Lindung.Core.Claims.ClaimRules.NewClaim(incident));
+        await db.SaveChangesAsync();
+        return incident.Id;
     }
 
     public Guid PersonIdByName(string fullName)

@@ -49,7 +49,13 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Proyek/Ubah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Proyek/Impor"] = [Administrator, Koordinator, OperatorOpd],
         ["/Perjanjian/Index"] = WithLeaders,
+        ["/Perjanjian/Detail"] = WithLeaders,
+        ["/Perjanjian/Ubah"] = [Administrator, Koordinator],
         ["/Klaim/Index"] = Everyone,
+        ["/Klaim/Catat"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Klaim/Detail"] = Everyone,
+        ["/Klaim/Laporan"] = Everyone,
+        ["/Klaim/Manfaat"] = Everyone,
         ["/Laporan/Index"] = Everyone,
         ["/Admin/Index"] = [Administrator],
         ["/Admin/Opd/Index"] = [Administrator],
@@ -155,6 +161,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Pengajuan/Pratinjau" => "/Pengajuan/Pratinjau/" + Guid.NewGuid(),
             "/Pengajuan/Templat" => "/Pengajuan/Templat?kategori=MARBOT",
             "/Proyek/Detail" => "/Proyek/Detail/" + await DlhProjectIdAsync(),
+            "/Perjanjian/Detail" => "/Perjanjian/Detail/" + await factory.AnAgreementAsync(),
+            "/Klaim/Detail" => "/Klaim/Detail/" + await factory.AnIncidentOfTheDlhWorkerAsync(),
             _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
         };
     }

@@ -41,10 +41,10 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
     [Fact]
     public async Task NotYetBuiltPage_SaysSoPlainly()
     {
-        var html = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Klaim");
+        var html = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Laporan");
 
         Assert.Contains("data-testid=\"not-yet\"", html, StringComparison.Ordinal);
-        Assert.Contains("Halaman Klaim belum dibangun", html, StringComparison.Ordinal);
+        Assert.Contains("Halaman Laporan belum dibangun", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lindung.Core.Agreements;
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
 using Lindung.Core.Formatting;
@@ -27,6 +28,11 @@ public sealed class DetailModel(LindungDbContext db, NikProtector nik, TimeProvi
     public string? District { get; private set; }
     public string? Village { get; private set; }
     public bool MayEdit { get; private set; }
+
+    /// <summary>Per engagement, the agreement (PKS) that funds it at its trace date (<see cref="AgreementRules.TraceDate"/>), or null.</summary>
+    public Dictionary<Guid, Agreement?> Funding { get; private set; } = [];
+
+    public bool MayOpenAgreements { get; private set; }
 
     /// <summary>The engagement whose end was refused, the reason, and what was typed (shown again in its form).</summary>
     public Guid? EndFailedFor { get; private set; }
@@ -121,6 +127,9 @@ public sealed class DetailModel(LindungDbContext db, NikProtector nik, TimeProvi
         Engagements = await RegistryQueries.VisibleEngagements(db, scope.OwnAgencyId).AsNoTracking()
             .Where(e => e.PersonId == id).Include(e => e.Agency).Include(e => e.Category)
             .OrderBy(e => e.StartDate).ToListAsync();
+        Funding = await AgreementRules.FundingAgreementsAsync(db, Engagements,
+            DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime));
+        MayOpenAgreements = Lindung.Web.Authorization.AreaAccess.Folders["/Perjanjian"].Any(User.IsInRole);
         var ids = Engagements.Select(e => e.Id.ToString()).Append(id.ToString()).ToList();
         History = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId != null && ids.Contains(e.EntityId))
             .OrderByDescending(e => e.At).Take(200).ToListAsync();
