@@ -99,12 +99,18 @@ internal static class BpjsBench
         var sw = Stopwatch.StartNew();
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var importer = new BpjsStatusImporter(db, protector, SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue });
+        using var progress = new Timer(_ =>
+        {
+            var p = importer.Timings;
+            Console.Error.WriteLine(string.Create(Inv,
+                $"  [{sw.Elapsed.TotalSeconds:F0}s] load={p.LoadRegistry.TotalSeconds:F2} readExact={p.ReadAndExact.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2}"));
+        }, null, 15_000, 15_000);
         var r = await importer.RunAsync(stream, Path.GetFileName(file), period);
         var t = importer.Timings;
         Console.WriteLine(string.Create(Inv,
             $"bpjs-import rows={r.Rows} exact={r.MatchedExact} fuzzy={r.MatchedFuzzy} review={r.NeedsReview} unmatched={r.Unmatched} active={r.Active} unchanged={r.Unchanged} kpjFilled={r.KpjFilled} registered={r.Registered}"));
         Console.WriteLine(string.Create(Inv,
-            $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readExact={t.ReadAndExact.TotalSeconds:F2} exactStage={(t.LoadRegistry + t.ReadAndExact).TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+            $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readExact={t.ReadAndExact.TotalSeconds:F2} exactStage={(t.LoadRegistry + t.ReadAndExact).TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
         return 0;
     }
 
@@ -116,9 +122,10 @@ internal static class BpjsBench
             var period = first.AddMonths(-back).ToString("yyyy-MM", Inv);
             await using var db = Open(dataDir, "system:snapshot");
             var sw = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (s, frozen) = await new CoverageService(db).ForAsync(period, today);
             Console.WriteLine(string.Create(Inv,
-                $"snapshot period={period} eligible={s.Eligible} active={s.Active} source={s.Source} groups={s.Groups.Count} frozen={frozen} seconds={sw.Elapsed.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+                $"snapshot period={period} eligible={s.Eligible} active={s.Active} source={s.Source} groups={s.Groups.Count} frozen={frozen} seconds={sw.Elapsed.TotalSeconds:F2} cpuSeconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
         }
 
         return 0;

@@ -12,8 +12,8 @@ using Lindung.Core.Demo;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.MasterData;
-using Lindung.Core.Registry.Protection;
 using Lindung.Core.Registry;
+using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Web.Pages.Dasbor;
 
-public sealed class IndexModel(LindungDbContext db) : PageModel
+public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache) : PageModel
 {
     /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
     public List<CoverageSnapshot> Snapshots { get; private set; } = [];
@@ -60,7 +60,7 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
         var tenant = db.CurrentTenantCode + ".";
         Districts = await db.Regions.CountAsync(r => r.Level == RegionLevel.District && r.Code.StartsWith(tenant));
         Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith(tenant));
-        Engagements = await db.Engagements.CountAsync();
+        Engagements = await cache.EngagementCountAsync(db);
         Priority = await db.Agencies.AsNoTracking().Where(a => a.IsPriority).OrderBy(a => a.Name).ToListAsync();
         AgencyByCode = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code);
         if (UserScope.Of(User).OwnAgencyId is { } own)
@@ -68,9 +68,7 @@ public sealed class IndexModel(LindungDbContext db) : PageModel
             OwnAgencyCode = AgencyByCode.Values.FirstOrDefault(a => a.Id == own)?.Code ?? "";
         }
 
-        Snapshots = await db.CoverageSnapshots.AsNoTracking().Include(s => s.Groups)
-            .OrderByDescending(s => s.Period).Take(SnapshotWorker.MonthsBack).ToListAsync();
-        Snapshots.Reverse();
+        Snapshots = await cache.LatestAsync(db, SnapshotWorker.MonthsBack);
         if (Latest is { } latest)
         {
             var year = int.Parse(latest.Period[..4], CultureInfo.InvariantCulture);
