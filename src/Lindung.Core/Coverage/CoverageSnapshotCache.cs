@@ -17,6 +17,32 @@ public sealed class CoverageSnapshotCache
     private readonly ConcurrentDictionary<(string Database, string Tenant, int Months), Entry> entries = new();
     private readonly ConcurrentDictionary<(string Database, string Tenant), (int Count, long At)> engagementCounts = new();
 
+    private readonly ConcurrentDictionary<(string Database, string Tenant), (int Districts, int Villages)> regionCounts = new();
+
+    /// <summary>
+    /// The tenant's kecamatan and desa counts from the national region table (master data, loaded once at setup and
+    /// never edited in the app): counted once per process. <c>StartsWith</c> on a code cannot use the index, so
+    /// counting per request scans the 91,599 codes twice.
+    /// </summary>
+    public async Task<(int Districts, int Villages)> RegionCountsAsync(LindungDbContext db, CancellationToken ct = default)
+    {
+        var key = (db.Database.GetConnectionString() ?? "", db.CurrentTenantCode ?? "");
+        if (regionCounts.TryGetValue(key, out var counts))
+        {
+            return counts;
+        }
+
+        var tenant = db.CurrentTenantCode + ".";
+        counts = (await db.Regions.CountAsync(r => r.Level == MasterData.RegionLevel.District && r.Code.StartsWith(tenant), ct),
+            await db.Regions.CountAsync(r => r.Level == MasterData.RegionLevel.Village && r.Code.StartsWith(tenant), ct));
+        if (counts.Item1 > 0)
+        {
+            regionCounts[key] = counts;
+        }
+
+        return counts;
+    }
+
     /// <summary>How long the registry's engagement count shown on the dashboard may lag behind (it counts the whole registry).</summary>
     public static readonly TimeSpan EngagementCountLifetime = TimeSpan.FromMinutes(1);
 

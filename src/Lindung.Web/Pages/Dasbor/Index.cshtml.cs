@@ -57,9 +57,7 @@ public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache)
         DisplayName = User.FindFirst(LindungClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
         Agencies = await db.Agencies.CountAsync(a => a.IsActive);
         Categories = await db.WorkerCategories.CountAsync(c => c.IsActive);
-        var tenant = db.CurrentTenantCode + ".";
-        Districts = await db.Regions.CountAsync(r => r.Level == RegionLevel.District && r.Code.StartsWith(tenant));
-        Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith(tenant));
+        (Districts, Villages) = await cache.RegionCountsAsync(db);
         Engagements = await cache.EngagementCountAsync(db);
         Priority = await db.Agencies.AsNoTracking().Where(a => a.IsPriority).OrderBy(a => a.Name).ToListAsync();
         AgencyByCode = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code);
