@@ -103,7 +103,7 @@ internal static class BpjsBench
         {
             var p = importer.Timings;
             Console.Error.WriteLine(string.Create(Inv,
-                $"  [{sw.Elapsed.TotalSeconds:F0}s] load={p.LoadRegistry.TotalSeconds:F2} readExact={p.ReadAndExact.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2}"));
+                $"  [{sw.Elapsed.TotalSeconds:F0}s] loadRegistry={p.LoadRegistry.TotalSeconds:F2} readExact={p.ReadAndExact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2} machineLoad={(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?")}"));
         }, null, 15_000, 15_000);
         var r = await importer.RunAsync(stream, Path.GetFileName(file), period);
         var t = importer.Timings;
