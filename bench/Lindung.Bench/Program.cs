@@ -1,6 +1,10 @@
 // Lindung benchmark (docs/performance.md). Each step runs in its own process so peak memory is the step's own.
 //   gen FILE N            write an N-row demo CSV (the OPD upload format)
 //   import FILE DATADIR   migrate + seed OKU Selatan + import FILE into DATADIR/lindung.db, print seconds and peak RSS
+//   verify DATADIR        mark every engagement verified (bench setup: coverage counts verified engagements only)
+//   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
+//   bpjs-import DATADIR FILE PERIOD   take the list in (BpjsStatusImporter), print the stage times and peak RSS
+//   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
 using System.Diagnostics;
 using System.Globalization;
 using Lindung.Core.Data;
@@ -8,6 +12,7 @@ using Lindung.Core.Demo;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.MasterData;
+using Lindung.Core.Registry;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +114,24 @@ switch (args)
 
             return 0;
         }
+
+    case ["verify", var dataDir]:
+        {
+            await using var db = BpjsBench.Open(dataDir);
+            var sw = Stopwatch.StartNew();
+            var n = await db.Engagements.ExecuteUpdateAsync(s => s.SetProperty(e => e.Verification, VerificationStatus.Verified));
+            Console.WriteLine(string.Create(inv, $"verify engagements={n} seconds={sw.Elapsed.TotalSeconds:F2}"));
+            return 0;
+        }
+
+    case ["bpjs-gen", var dataDir, var file, var n]:
+        return await BpjsBench.GenerateAsync(dataDir, file, int.Parse(n, inv));
+
+    case ["bpjs-import", var dataDir, var file, var period]:
+        return await BpjsBench.ImportAsync(dataDir, file, period);
+
+    case ["snapshot", var dataDir, var today]:
+        return await BpjsBench.SnapshotsAsync(dataDir, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
 
     default:
         Console.Error.WriteLine("usage: Lindung.Bench gen FILE N | import FILE DATADIR [sqlite|postgres CONNSTRING]");

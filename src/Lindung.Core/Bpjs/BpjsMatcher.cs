@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lindung.Core.Registry.Protection;
 
 namespace Lindung.Core.Bpjs;
 
@@ -8,8 +9,37 @@ public sealed record MatchSettings(double AutoNameScore = 0.92, double ReviewNam
 /// <summary>One row of a BPJS list as read: the NIK as BPJS has it (maybe mistyped), name, birth date and sex when given.</summary>
 public sealed record BpjsPersonRow(string? Nik, string Name, DateOnly? BirthDate, char? Sex);
 
-/// <summary>A registry person as the fallback compares them (the NIK decrypted for the block only).</summary>
-public sealed record RegistryPerson(Guid Id, string Nik, string NormalizedName, DateOnly BirthDate, char Sex);
+/// <summary>
+/// A registry person as the fallback compares them. From the database the name is normalised and the NIK decrypted
+/// only when first read: a birth-date block holds dozens of people, the matcher needs the NIK of one or two.
+/// </summary>
+public sealed class RegistryPerson
+{
+    private readonly byte[]? nikCipher;
+    private readonly NikProtector? protector;
+    private readonly string? fullName;
+    private string? nik;
+    private string? normalizedName;
+
+    public RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
+    {
+        (Id, this.nik, this.normalizedName, BirthDate, Sex) = (id, nik, normalizedName, birthDate, sex);
+    }
+
+    public RegistryPerson(Guid id, byte[] nikCipher, NikProtector protector, string fullName, DateOnly birthDate, char sex)
+    {
+        (Id, this.nikCipher, this.protector, this.fullName, BirthDate, Sex) = (id, nikCipher, protector, fullName, birthDate, sex);
+    }
+
+    public Guid Id { get; }
+    public DateOnly BirthDate { get; }
+    public char Sex { get; }
+
+    // Benign race under parallel matching: both threads compute the same string.
+    public string Nik => nik ??= protector!.Decrypt(nikCipher!);
+
+    public string NormalizedName => normalizedName ??= NameSimilarity.Normalize(fullName!);
+}
 
 public enum MatchKind
 {
@@ -36,12 +66,15 @@ public sealed record MatchDecision(MatchKind Kind, Guid? PersonId, double? NameS
 /// </summary>
 public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
 {
+    /// <summary>The decision for a row whose NIK (or a confirmed alias of it) is in the registry.</summary>
+    public static MatchDecision ExactDecision(Guid id) => new(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
+
     public MatchDecision Match(BpjsPersonRow row)
     {
         var nik = Digits(row.Nik);
         if (nik.Length == 16 && exactByNik(nik) is { } id)
         {
-            return new MatchDecision(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
+            return ExactDecision(id);
         }
 
         var fromNik = FromNik(nik);
@@ -118,7 +151,8 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
         return mm is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(year, mm) ? (new DateOnly(year, mm, dd), sex) : null;
     }
 
-    private static string Digits(string? raw) => new((raw ?? "").Where(char.IsAsciiDigit).ToArray());
+    /// <summary>The ASCII digits of a NIK as written (spaces, dots and quotes dropped).</summary>
+    public static string Digits(string? raw) => new((raw ?? "").Where(char.IsAsciiDigit).ToArray());
 
     private static string Percent(double score) => (score * 100).ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Lindung.Core.Audit;
@@ -11,6 +12,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Core.Bpjs;
 
+/// <summary>Stage times of one import: the exact stage is loading the registry's hashes plus reading and exact-matching every row.</summary>
+public sealed class BpjsImportTimings
+{
+    /// <summary>Processor time of the whole process (all threads) in the exact and fuzzy stages: on a shared machine the wall time says little.</summary>
+    public TimeSpan ExactCpu { get; set; }
+
+    public TimeSpan FuzzyCpu { get; set; }
+
+    public TimeSpan HashFile { get; set; }
+    public TimeSpan LoadRegistry { get; set; }
+    public TimeSpan ReadAndExact { get; set; }
+    public TimeSpan Fuzzy { get; set; }
+    public int Residue { get; set; }
+    public TimeSpan Write { get; set; }
+    public TimeSpan Apply { get; set; }
+    public TimeSpan Commit { get; set; }
+}
+
 public sealed record BpjsImportReport(string Period, int Rows, int MatchedExact, int MatchedFuzzy, int NeedsReview, int Unmatched,
     int Active, int Inactive, bool StatusAssumed, bool Unchanged, int KpjFilled, int KpjDiffers, int Registered, Guid ImportId);
 
@@ -23,6 +42,9 @@ public sealed record BpjsImportReport(string Period, int Rows, int MatchedExact,
 /// </summary>
 public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protector, SpreadsheetLimits limits, MatchSettings? settings = null)
 {
+    /// <summary>Where the last run's time went (the benchmark reports it; docs/performance.md).</summary>
+    public BpjsImportTimings Timings { get; } = new();
+
     private enum Col
     {
         Kpj,
@@ -54,6 +76,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             throw new UnusableImportException("bpjs.period", $"Periode tidak sah: {period} (YYYY-MM).");
         }
 
+        var started = Stopwatch.GetTimestamp();
         // Hash first, then read: a seekable file is read twice; anything else is spooled to a temporary file, never to memory.
         await using var spooled = file.CanSeek ? null : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
             FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
@@ -103,20 +126,28 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
 
         var import = new BpjsImport { Period = period, FileName = Path.GetFileName(fileName), FileHash = hash, StatusAssumed = !columns.ContainsKey(Col.Status) };
         db.BpjsImports.Add(import);
+        Timings.HashFile = Stopwatch.GetElapsedTime(started);
 
-        var byHash = await db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).ToDictionaryAsync(p => Convert.ToHexString(p.NikHash), p => p.Id, ct);
-        foreach (var alias in await db.BpjsNikAliases.AsNoTracking().ToListAsync(ct))
+        // Exact stage: the registry's NIK hashes (and confirmed BPJS aliases) loaded once, one hash per row.
+        var stage = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        await QueryPlannerStatistics.RefreshAsync(db, ct);
+        var byHash = new Dictionary<byte[], Guid>(HashKeyComparer.Instance);
+        await foreach (var p in db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            byHash.TryAdd(Convert.ToHexString(alias.NikHash), alias.PersonId);
+            byHash[p.NikHash] = p.Id;
         }
 
-        var matcher = new BpjsMatcher(settings ?? await MatchSettingsStore.LoadAsync(db, ct),
-            nik => byHash.TryGetValue(Convert.ToHexString(protector.Hash(nik)), out var id) ? id : null,
-            (day, sex) => db.People.AsNoTracking().Where(p => p.BirthDate == day && p.Sex == sex)
-                .Select(p => new { p.Id, p.NikCipher, p.FullName, p.BirthDate, p.Sex }).ToList()
-                .Select(p => new RegistryPerson(p.Id, protector.Decrypt(p.NikCipher), NameSimilarity.Normalize(p.FullName), p.BirthDate, p.Sex)).ToList());
+        foreach (var alias in await db.BpjsNikAliases.AsNoTracking().ToListAsync(ct))
+        {
+            byHash.TryAdd(alias.NikHash, alias.PersonId);
+        }
 
+        Timings.LoadRegistry = Stopwatch.GetElapsedTime(stage);
+        stage = Stopwatch.GetTimestamp();
+        var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("A BPJS import needs a tenant.");
         var rows = new List<BpjsStatus>();
+        var residue = new List<(BpjsStatus Status, BpjsPersonRow Row)>();
         string? Cell(Col c) => columns.TryGetValue(c, out var i) && i < reader.Cells.Count ? reader.Cells[i].Text?.Trim() : null;
         while (reader.Read())
         {
@@ -127,34 +158,66 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 continue;
             }
 
-            var nik = new string((nikText ?? "").Where(char.IsAsciiDigit).ToArray());
+            var nik = BpjsMatcher.Digits(nikText);
             DateOnly? birth = DateParsing.TryParse(Cell(Col.BirthDate), out var b) ? b : null;
-            var decision = matcher.Match(new BpjsPersonRow(nik, name ?? "", birth, FieldParsing.ParseSex(Cell(Col.Sex))));
+            var sex = FieldParsing.ParseSex(Cell(Col.Sex));
+            var nikHash = nik.Length == 16 ? protector.Hash(nik) : null;
             var statusText = Cell(Col.Status);
-            rows.Add(new BpjsStatus
+            var status = new BpjsStatus
             {
+                TenantCode = tenant,
                 ImportId = import.Id,
                 Period = period,
                 RowNumber = reader.RowNumber,
-                PersonId = decision.Kind is MatchKind.Exact or MatchKind.Fuzzy ? decision.PersonId : null,
                 Kpj = Cell(Col.Kpj) is { Length: > 0 } kpj ? kpj : null,
-                NikHash = nik.Length == 16 ? protector.Hash(nik) : null,
+                NikHash = nikHash,
                 NikMasked = nik.Length == 16 ? NikProtector.Mask(nik) : null,
                 Name = (name ?? "").Length > 200 ? name![..200] : name ?? "",
                 BirthDate = birth,
-                Sex = FieldParsing.ParseSex(Cell(Col.Sex)),
+                Sex = sex,
                 Active = import.StatusAssumed || IsActive(statusText),
                 StatusText = statusText is { Length: > 40 } ? statusText[..40] : statusText,
                 ParticipationDate = DateParsing.TryParse(Cell(Col.ParticipationDate), out var p) ? p : null,
                 LastPaidPeriod = Cell(Col.LastPaid) is { Length: > 0 } lp ? lp[..Math.Min(7, lp.Length)] : null,
-                Match = decision.Kind,
-                NameScore = decision.NameScore,
-                Explanation = decision.Explanation,
-                Review = decision.Kind == MatchKind.NeedsReview ? ReviewState.Pending : ReviewState.None,
-                Candidates = decision.Kind == MatchKind.NeedsReview ? string.Join(',', decision.Candidates.Take(10)) : null,
-            });
+                Explanation = "",
+            };
+            rows.Add(status);
+            if (nikHash is not null && byHash.TryGetValue(nikHash, out var id))
+            {
+                Apply(status, BpjsMatcher.ExactDecision(id));
+            }
+            else
+            {
+                residue.Add((status, new BpjsPersonRow(nik, name ?? "", birth, sex)));
+            }
         }
 
+        byHash.Clear();
+        byHash.TrimExcess();
+        Timings.ReadAndExact = Stopwatch.GetElapsedTime(stage);
+        Timings.ExactCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        // Fuzzy stage: the residue's birth dates (and their day/month swaps) loaded in a few queries, the NIK decrypted
+        // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure).
+        stage = Stopwatch.GetTimestamp();
+        Timings.Residue = residue.Count;
+        var matchSettings = settings ?? await MatchSettingsStore.LoadAsync(db, ct);
+        var bornOn = await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
+        var matcher = new BpjsMatcher(matchSettings, _ => null,
+            (day, sex) => bornOn.TryGetValue((day, sex), out var list) ? list : []);
+        var decisions = new MatchDecision[residue.Count];
+        Parallel.For(0, residue.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
+            i => decisions[i] = matcher.Match(residue[i].Row));
+        for (var i = 0; i < residue.Count; i++)
+        {
+            Apply(residue[i].Status, decisions[i]);
+        }
+
+        Timings.Fuzzy = Stopwatch.GetElapsedTime(stage);
+        Timings.FuzzyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        stage = Stopwatch.GetTimestamp();
         import.Rows = rows.Count;
         import.MatchedExact = rows.Count(r => r.Match == MatchKind.Exact);
         import.MatchedFuzzy = rows.Count(r => r.Match == MatchKind.Fuzzy);
@@ -164,12 +227,88 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         import.Inactive = rows.Count - import.Active;
         import.ImportedBy = db.Audit(AuditActions.BpjsImported, nameof(BpjsImport), import.Id.ToString(),
             $"periode {period}, {rows.Count} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}").UserName;
-        db.BpjsStatuses.AddRange(rows);
-        var (kpjFilled, kpjDiffers, registered) = await ApplyAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, ct);
         await db.SaveChangesAsync(ct);
+
+        // The rows themselves in bulk (they are not audited one by one: the import's event above covers them).
+        var now = import.CreatedAt;
+        foreach (var row in rows)
+        {
+            row.CreatedAt = row.ModifiedAt = now;
+        }
+
+        await BulkInsert.InsertAsync(db, rows, ct);
+        await QueryPlannerStatistics.RefreshAsync(db, ct);
+        Timings.Write = Stopwatch.GetElapsedTime(stage);
+
+        stage = Stopwatch.GetTimestamp();
+        var (kpjFilled, kpjDiffers, registered) = await ApplySavingAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, ct);
+        Timings.Apply = Stopwatch.GetElapsedTime(stage);
+        stage = Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
+        Timings.Commit = Stopwatch.GetElapsedTime(stage);
         return new BpjsImportReport(period, import.Rows, import.MatchedExact, import.MatchedFuzzy, import.NeedsReview, import.Unmatched,
             import.Active, import.Inactive, import.StatusAssumed, Unchanged: false, kpjFilled, kpjDiffers, registered, import.Id);
+    }
+
+    private static void Apply(BpjsStatus status, MatchDecision decision)
+    {
+        status.PersonId = decision.Kind is MatchKind.Exact or MatchKind.Fuzzy ? decision.PersonId : null;
+        status.Match = decision.Kind;
+        status.NameScore = decision.NameScore;
+        status.Explanation = decision.Explanation;
+        status.Review = decision.Kind == MatchKind.NeedsReview ? ReviewState.Pending : ReviewState.None;
+        status.Candidates = decision.Kind == MatchKind.NeedsReview ? string.Join(',', decision.Candidates.Take(10)) : null;
+    }
+
+    /// <summary>
+    /// The registry people the fallback may ask for: everyone born on a day the residue needs (as given or encoded
+    /// in the NIK, and that day with day and month swapped), grouped by (birth date, sex). Names are normalised and
+    /// NIKs decrypted lazily, per candidate, only when the matcher looks at them.
+    /// </summary>
+    private async Task<Dictionary<(DateOnly, char), IReadOnlyList<RegistryPerson>>> BornOnAsync(IEnumerable<BpjsPersonRow> residue,
+        MatchSettings matchSettings, CancellationToken ct)
+    {
+        var days = new HashSet<DateOnly>();
+        foreach (var row in residue)
+        {
+            if ((row.BirthDate ?? BpjsMatcher.FromNik(BpjsMatcher.Digits(row.Nik))?.BirthDate) is { } day)
+            {
+                days.Add(day);
+                if (matchSettings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month)
+                {
+                    days.Add(new DateOnly(day.Year, day.Day, day.Month));
+                }
+            }
+        }
+
+        var buckets = new Dictionary<(DateOnly, char), List<RegistryPerson>>();
+        foreach (var chunk in days.Order().Chunk(2000))
+        {
+            var wanted = chunk.ToList();
+            // Index lookups on (tenant, birth date, sex) for up to 2,000 days per query, not one query per row.
+            await foreach (var p in db.People.AsNoTracking().Where(p => wanted.Contains(p.BirthDate))
+                               .Select(p => new { p.Id, p.NikCipher, p.FullName, p.BirthDate, p.Sex }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (!buckets.TryGetValue((p.BirthDate, p.Sex), out var list))
+                {
+                    buckets[(p.BirthDate, p.Sex)] = list = [];
+                }
+
+                list.Add(new RegistryPerson(p.Id, p.NikCipher, protector, p.FullName, p.BirthDate, p.Sex));
+            }
+        }
+
+        return buckets.ToDictionary(b => b.Key, b => (IReadOnlyList<RegistryPerson>)b.Value);
+    }
+
+    /// <summary>Equality of NIK hashes by content (a byte[] key compares by reference otherwise).</summary>
+    private sealed class HashKeyComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly HashKeyComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => obj.Length >= 4 ? BitConverter.ToInt32(obj, 0) : obj.Length;
     }
 
     /// <summary>
@@ -179,39 +318,78 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     public static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched, DateOnly periodStart,
         CancellationToken ct)
     {
-        int filled = 0, differs = 0, registered = 0;
+        var total = (0, 0, 0);
         foreach (var chunk in matched.Chunk(500))
         {
-            var ids = chunk.Select(r => r.PersonId!.Value).Distinct().ToList();
-            var people = await db.People.Include(p => p.Engagements).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-            foreach (var row in chunk)
+            total = Add(total, await ApplyChunkAsync(db, chunk, periodStart, ct));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/> for a whole list inside the import's transaction: each chunk is saved (and audited,
+    /// per person and engagement changed) and then forgotten, so the change tracker never holds the whole registry.
+    /// </summary>
+    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplySavingAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched,
+        DateOnly periodStart, CancellationToken ct)
+    {
+        var total = (0, 0, 0);
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in matched.Chunk(2000))
             {
-                var person = people[row.PersonId!.Value];
-                if (row.Kpj is { } kpj)
-                {
-                    if (person.Kpj is null)
-                    {
-                        person.Kpj = kpj;
-                        filled++;
-                    }
-                    else if (!string.Equals(person.Kpj, kpj, StringComparison.Ordinal))
-                    {
-                        differs++;
-                    }
-                }
+                total = Add(total, await ApplyChunkAsync(db, chunk, periodStart, ct));
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
 
-                if (!row.Active)
-                {
-                    continue;
-                }
+        return total;
+    }
 
-                foreach (var e in person.Engagements.Where(e => e.Verification == VerificationStatus.Verified
-                             && (e.EndDate is null || e.EndDate >= periodStart) && e.Registration != RegistrationStatus.Registered))
+    private static (int, int, int) Add((int, int, int) a, (int, int, int) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2, a.Item3 + b.Item3);
+
+    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyChunkAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> chunk,
+        DateOnly periodStart, CancellationToken ct)
+    {
+        int filled = 0, differs = 0, registered = 0;
+        var ids = chunk.Select(r => r.PersonId!.Value).Distinct().ToList();
+        var people = await db.People.Include(p => p.Engagements).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var row in chunk)
+        {
+            var person = people[row.PersonId!.Value];
+            if (row.Kpj is { } kpj)
+            {
+                if (person.Kpj is null)
                 {
-                    e.Registration = RegistrationStatus.Registered;
-                    e.RegisteredOn = row.ParticipationDate ?? periodStart;
-                    registered++;
+                    person.Kpj = kpj;
+                    filled++;
                 }
+                else if (!string.Equals(person.Kpj, kpj, StringComparison.Ordinal))
+                {
+                    differs++;
+                }
+            }
+
+            if (!row.Active)
+            {
+                continue;
+            }
+
+            foreach (var e in person.Engagements.Where(e => e.Verification == VerificationStatus.Verified
+                         && (e.EndDate is null || e.EndDate >= periodStart) && e.Registration != RegistrationStatus.Registered))
+            {
+                e.Registration = RegistrationStatus.Registered;
+                e.RegisteredOn = row.ParticipationDate ?? periodStart;
+                registered++;
             }
         }
 

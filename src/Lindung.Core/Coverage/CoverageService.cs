@@ -37,62 +37,140 @@ public sealed class CoverageService(LindungDbContext db)
         return (snapshot, false);
     }
 
+    /// <summary>
+    /// One pass over the month's eligible engagements (one join, to the person), sorted by person in memory; each
+    /// person counted once per group they fall in, for all dimensions at once. Agency, category and region names
+    /// come from small dictionaries, not from joins.
+    /// </summary>
     private async Task<CoverageSnapshot> ComputeAsync(string period, DateOnly start, CancellationToken ct)
     {
         var end = start.AddMonths(1).AddDays(-1);
-        var rows = await db.Engagements.AsNoTracking()
-            .Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
-            .Select(e => new
-            {
-                e.PersonId,
-                Agency = e.Agency!.Code,
-                AgencyName = e.Agency.ShortName,
-                Category = e.Category!.Code,
-                CategoryName = e.Category.Name,
-                e.Scheme,
-                e.FundingSource,
-                e.Person!.DistrictCode,
-                e.Person.VillageCode,
-                e.Person.Sex,
-                e.Person.BirthDate,
-                Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
-            })
-            .ToListAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.Code, a.ShortName), ct);
+        var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
+        var rows = new List<Row>();
+        await foreach (var e in db.Engagements.AsNoTracking()
+                           .Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
+                           .Select(e => new
+                           {
+                               e.PersonId,
+                               e.AgencyId,
+                               e.CategoryId,
+                               e.Scheme,
+                               e.FundingSource,
+                               e.Person!.DistrictCode,
+                               e.Person.VillageCode,
+                               e.Person.Sex,
+                               e.Person.BirthDate,
+                               Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
+                           })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows.Add(new Row(e.PersonId, e.AgencyId, e.CategoryId, e.Scheme, e.FundingSource, e.DistrictCode, e.VillageCode, e.Sex, e.BirthDate, e.Registered));
+        }
+
         var hasList = await db.BpjsImports.AnyAsync(i => i.Period == period, ct);
-        var active = hasList
-            ? (await db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null).Select(s => s.PersonId!.Value).Distinct().ToListAsync(ct)).ToHashSet()
-            : rows.Where(r => r.Registered).Select(r => r.PersonId).ToHashSet();
+        HashSet<Guid>? listedActive = null;
+        if (hasList)
+        {
+            listedActive = [];
+            await foreach (var id in db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null)
+                               .Select(s => s.PersonId!.Value).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                listedActive.Add(id);
+            }
+        }
+
         var regions = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(db.CurrentTenantCode ?? "")).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        string Region(string? code) => code is null ? "" : regions.GetValueOrDefault(code, code);
+
+        // Each dimension's key and label for a row, as an index into that dimension's group list.
+        var groups = Dimensions.Select(_ => new List<(string Key, string Label, int Eligible, int Active)>()).ToArray();
+        var index = Dimensions.Select(_ => new Dictionary<(string, string), int>()).ToArray();
+        var ageBands = new Dictionary<DateOnly, (string, string)>();
+        int GroupOf(int dimension, (string Key, string Label) key)
+        {
+            if (!index[dimension].TryGetValue(key, out var i))
+            {
+                index[dimension][key] = i = groups[dimension].Count;
+                groups[dimension].Add((key.Key, key.Label, 0, 0));
+            }
+
+            return i;
+        }
+
+        (string, string) Key(int dimension, in Row r) => dimension switch
+        {
+            0 => agencies.GetValueOrDefault(r.AgencyId),
+            1 => categories.GetValueOrDefault(r.CategoryId),
+            2 => (r.Scheme.ToString(), r.Scheme.ToString()),
+            3 => (r.FundingSource, r.FundingSource),
+            4 => (r.DistrictCode ?? "", Region(r.DistrictCode)),
+            5 => (r.VillageCode ?? "", Region(r.VillageCode)),
+            6 => (r.Sex.ToString(), r.Sex.ToString()),
+            _ => ageBands.TryGetValue(r.BirthDate, out var band) ? band : ageBands[r.BirthDate] = AgeBand(r.BirthDate, end),
+        };
+
+        rows.Sort((a, b) => a.PersonId.CompareTo(b.PersonId));
+        int eligible = 0, active = 0;
+        var seen = new List<int>();
+        for (var first = 0; first < rows.Count;)
+        {
+            var person = rows[first].PersonId;
+            var last = first;
+            var registered = rows[first].Registered;
+            while (last + 1 < rows.Count && rows[last + 1].PersonId == person)
+            {
+                last++;
+                registered |= rows[last].Registered;
+            }
+
+            var isActive = listedActive?.Contains(person) ?? registered;
+            eligible++;
+            active += isActive ? 1 : 0;
+            for (var d = 0; d < Dimensions.Length; d++)
+            {
+                seen.Clear();
+                for (var i = first; i <= last; i++)
+                {
+                    var g = GroupOf(d, Key(d, rows[i]));
+                    if (seen.Contains(g))
+                    {
+                        continue;
+                    }
+
+                    seen.Add(g);
+                    var (key, label, groupEligible, groupActive) = groups[d][g];
+                    groups[d][g] = (key, label, groupEligible + 1, groupActive + (isActive ? 1 : 0));
+                }
+            }
+
+            first = last + 1;
+        }
 
         var snapshot = new CoverageSnapshot
         {
             Period = period,
-            Eligible = rows.Select(r => r.PersonId).Distinct().Count(),
+            Eligible = eligible,
+            Active = active,
             Source = hasList ? ActiveSource.BpjsList : ActiveSource.RegistryRegistered,
         };
-        snapshot.Active = rows.Select(r => r.PersonId).Distinct().Count(active.Contains);
-
-        IEnumerable<CoverageSnapshotGroup> By<T>(string dimension, IEnumerable<T> source, Func<T, Guid> person, Func<T, (string Key, string Label)> key) =>
-            source.GroupBy(key).Select(g => new CoverageSnapshotGroup
+        for (var d = 0; d < Dimensions.Length; d++)
+        {
+            snapshot.Groups.AddRange(groups[d].Select(g => new CoverageSnapshotGroup
             {
-                Dimension = dimension,
-                Key = g.Key.Key,
-                Label = g.Key.Label,
-                Eligible = g.Select(person).Distinct().Count(),
-                Active = g.Select(person).Distinct().Count(active.Contains),
-            });
+                Dimension = Dimensions[d],
+                Key = g.Key,
+                Label = g.Label,
+                Eligible = g.Eligible,
+                Active = g.Active,
+            }));
+        }
 
-        string Region(string? code) => code is null ? "" : regions.GetValueOrDefault(code, code);
-        snapshot.Groups.AddRange(By("opd", rows, r => r.PersonId, r => (r.Agency, r.AgencyName)));
-        snapshot.Groups.AddRange(By("category", rows, r => r.PersonId, r => (r.Category, r.CategoryName)));
-        snapshot.Groups.AddRange(By("scheme", rows, r => r.PersonId, r => (r.Scheme.ToString(), r.Scheme.ToString())));
-        snapshot.Groups.AddRange(By("funding", rows, r => r.PersonId, r => (r.FundingSource, r.FundingSource)));
-        snapshot.Groups.AddRange(By("kecamatan", rows, r => r.PersonId, r => (r.DistrictCode ?? "", Region(r.DistrictCode))));
-        snapshot.Groups.AddRange(By("desa", rows, r => r.PersonId, r => (r.VillageCode ?? "", Region(r.VillageCode))));
-        snapshot.Groups.AddRange(By("sex", rows, r => r.PersonId, r => (r.Sex.ToString(), r.Sex.ToString())));
-        snapshot.Groups.AddRange(By("age", rows, r => r.PersonId, r => AgeBand(r.BirthDate, end)));
         return snapshot;
     }
+
+    private readonly record struct Row(Guid PersonId, Guid AgencyId, Guid CategoryId, Scheme Scheme, string FundingSource, string? DistrictCode,
+        string? VillageCode, char Sex, DateOnly BirthDate, bool Registered);
 
     /// <summary>Age at the month's end in bands: &lt;25, 25–34, 35–44, 45–54, 55+.</summary>
     public static (string Key, string Label) AgeBand(DateOnly birth, DateOnly at)

@@ -39,6 +39,7 @@ public static class DataSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<SnapshotWorker>();
+        builder.Services.AddSingleton<Lindung.Core.Coverage.CoverageSnapshotCache>();
         if (!builder.Environment.IsEnvironment("Testing"))
         {
             // Tests call SnapshotWorker.TakeMissingAsync themselves, at a known moment.

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Web.Pages.Dasbor;
 
-public sealed class IndexModel(LindungDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
     public List<CoverageSnapshot> Snapshots { get; private set; } = [];
@@ -121,10 +121,8 @@ public sealed class IndexModel(LindungDbContext db, Microsoft.Extensions.Localiz
         DisplayName = User.FindFirst(LindungClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
         Agencies = await db.Agencies.CountAsync(a => a.IsActive);
         Categories = await db.WorkerCategories.CountAsync(c => c.IsActive);
-        var tenant = db.CurrentTenantCode + ".";
-        Districts = await db.Regions.CountAsync(r => r.Level == RegionLevel.District && r.Code.StartsWith(tenant));
-        Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith(tenant));
-        Engagements = await db.Engagements.CountAsync();
+        (Districts, Villages) = await cache.RegionCountsAsync(db);
+        Engagements = await cache.EngagementCountAsync(db);
         Priority = await db.Agencies.AsNoTracking().Where(a => a.IsPriority).OrderBy(a => a.Name).ToListAsync();
         AgencyByCode = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code);
         if (UserScope.Of(User).OwnAgencyId is { } own)
@@ -132,9 +130,7 @@ public sealed class IndexModel(LindungDbContext db, Microsoft.Extensions.Localiz
             OwnAgencyCode = AgencyByCode.Values.FirstOrDefault(a => a.Id == own)?.Code ?? "";
         }
 
-        Snapshots = await db.CoverageSnapshots.AsNoTracking().Include(s => s.Groups)
-            .OrderByDescending(s => s.Period).Take(SnapshotWorker.MaxMonthsBack).ToListAsync();
-        Snapshots.Reverse();
+        Snapshots = await cache.LatestAsync(db, SnapshotWorker.MaxMonthsBack);
         if (Latest is { } latest)
         {
             var year = int.Parse(latest.Period[..4], CultureInfo.InvariantCulture);

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Lindung.Core.Bpjs;
+using Lindung.Core.Coverage;
+using Lindung.Core.Data;
+using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.Registry.Protection;
+using Lindung.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>BPJS reconciliation and coverage snapshot benchmarks (docs/performance.md, issue 5). Synthetic data only.</summary>
+internal static class BpjsBench
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static LindungDbContext Open(string dataDir, string user = "bench")
+    {
+        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDir };
+        var options = new DbContextOptionsBuilder<LindungDbContext>();
+        settings.Apply(options);
+        return new LindungDbContext(options.Options, new FixedActor("16.09", user), TimeProvider.System);
+    }
+
+    /// <summary>
+    /// An N-row list in BPJS's layout from the registry: 90% the registry's NIK (95% of them AKTIF), 7% the NIK with
+    /// one digit of the sequence part mistyped (same name, birth date and sex: the fuzzy stage's work), 3% people the
+    /// registry does not know. Deterministic (seed 5).
+    /// </summary>
+    public static async Task<int> GenerateAsync(string dataDir, string file, int n)
+    {
+        var sw = Stopwatch.StartNew();
+        var protector = NikProtector.FromSettings(null, dataDir);
+        await using var db = Open(dataDir);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Take(n)
+            .Select(p => new { p.NikCipher, p.FullName, p.BirthDate, p.Sex }).ToListAsync();
+        var niks = people.Select(p => protector.Decrypt(p.NikCipher)).ToList();
+        var known = niks.ToHashSet(StringComparer.Ordinal);
+        var random = new Random(5);
+        int exact = 0, typo = 0, absent = 0;
+        await using (var w = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 20))
+        {
+            w.Write("No KPJ;NIK;Nama Peserta;Tgl Lahir;JK;Status Kepesertaan;Tgl Kepesertaan;Periode Iuran Terakhir\n");
+            for (var i = 0; i < n; i++)
+            {
+                var roll = random.Next(100);
+                string nik, name;
+                DateOnly birth;
+                char sex;
+                if (roll < 97 && i < people.Count)
+                {
+                    var p = people[i];
+                    (nik, name, birth, sex) = (niks[i], p.FullName.ToUpperInvariant(), p.BirthDate, p.Sex);
+                    if (roll >= 90)
+                    {
+                        // One digit of the 4-digit sequence mistyped, never into another registry NIK.
+                        var chars = nik.ToCharArray();
+                        do
+                        {
+                            var at = 12 + random.Next(4);
+                            chars[at] = (char)('0' + ((chars[at] - '0' + 1 + random.Next(9)) % 10));
+                        }
+                        while (known.Contains(new string(chars)));
+                        nik = new string(chars);
+                        typo++;
+                    }
+                    else
+                    {
+                        exact++;
+                    }
+                }
+                else
+                {
+                    do
+                    {
+                        nik = "9971" + random.NextInt64(100_000_000_000, 999_999_999_999).ToString(Inv);
+                    }
+                    while (known.Contains(nik));
+                    name = "PESERTA LUAR " + i.ToString(Inv);
+                    birth = new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28));
+                    sex = random.Next(2) == 0 ? 'L' : 'P';
+                    absent++;
+                }
+
+                var status = random.Next(100) < 95 ? "AKTIF" : "NON AKTIF";
+                w.Write(string.Create(Inv, $"{25_000_000_000L + i};{nik};{name};{birth:dd-MM-yyyy};{sex};{status};01-01-2025;2026-10\n"));
+            }
+        }
+
+        Console.WriteLine(string.Create(Inv,
+            $"bpjs-gen rows={n} registry={people.Count} exact={exact} typo={typo} absent={absent} bytes={new FileInfo(file).Length} seconds={sw.Elapsed.TotalSeconds:F2}"));
+        return 0;
+    }
+
+    public static async Task<int> ImportAsync(string dataDir, string file, string period)
+    {
+        var protector = NikProtector.FromSettings(null, dataDir);
+        await using var db = Open(dataDir, "bench.koordinator");
+        var sw = Stopwatch.StartNew();
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var importer = new BpjsStatusImporter(db, protector, SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue });
+        using var progress = new Timer(_ =>
+        {
+            var p = importer.Timings;
+            Console.Error.WriteLine(string.Create(Inv,
+                $"  [{sw.Elapsed.TotalSeconds:F0}s] loadRegistry={p.LoadRegistry.TotalSeconds:F2} readExact={p.ReadAndExact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2} machineLoad={(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?")}"));
+        }, null, 15_000, 15_000);
+        var r = await importer.RunAsync(stream, Path.GetFileName(file), period);
+        var t = importer.Timings;
+        Console.WriteLine(string.Create(Inv,
+            $"bpjs-import rows={r.Rows} exact={r.MatchedExact} fuzzy={r.MatchedFuzzy} review={r.NeedsReview} unmatched={r.Unmatched} active={r.Active} unchanged={r.Unchanged} kpjFilled={r.KpjFilled} registered={r.Registered}"));
+        Console.WriteLine(string.Create(Inv,
+            $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readExact={t.ReadAndExact.TotalSeconds:F2} exactStage={(t.LoadRegistry + t.ReadAndExact).TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+        return 0;
+    }
+
+    public static async Task<int> SnapshotsAsync(string dataDir, DateOnly today)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1);
+        for (var back = 12; back >= 1; back--)
+        {
+            var period = first.AddMonths(-back).ToString("yyyy-MM", Inv);
+            await using var db = Open(dataDir, "system:snapshot");
+            var sw = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (s, frozen) = await new CoverageService(db).ForAsync(period, today);
+            Console.WriteLine(string.Create(Inv,
+                $"snapshot period={period} eligible={s.Eligible} active={s.Active} source={s.Source} groups={s.Groups.Count} frozen={frozen} seconds={sw.Elapsed.TotalSeconds:F2} cpuSeconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+        }
+
+        return 0;
+    }
+}
