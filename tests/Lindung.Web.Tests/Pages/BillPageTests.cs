@@ -107,4 +107,20 @@ public class BillPageTests(BillFactory factory) : IClassFixture<BillFactory>
         Assert.Contains("data-testid=\"invoice-difference\">Rp 0", html, StringComparison.Ordinal);
         Assert.Contains("INV-09", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DecreeAnnex_NumbersEveryRecipientOfTheFundingSource_AndAnOperatorSeesOnlyTheirOpd()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await (await factory.SignedInAsync(Roles.Pimpinan)).GetStringAsync("/Laporan/Lampiran?period=2025-06&funding=APBD"));
+        var operatorHtml = System.Net.WebUtility.HtmlDecode(await (await factory.SignedInAsync(Roles.OperatorOpd)).GetStringAsync("/Laporan/Lampiran?period=2025-06&funding=APBD"));
+        var xlsx = await (await factory.SignedInAsync(Roles.Pimpinan)).GetAsync("/Laporan/Lampiran?handler=Xlsx&period=2025-06&funding=APBD");
+
+        Assert.Contains("Periode 2025-06, sumber dana APBD: 5 penerima, iuran sebulan Rp 84.000.", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"annex-total\">Rp 84.000", html, StringComparison.Ordinal);
+        Assert.Contains("Pekerja Rentan 5300", html, StringComparison.Ordinal);
+        Assert.Contains(": 0 penerima", operatorHtml, StringComparison.Ordinal); // DLH has no registered worker
+        Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == "DecreeAnnex"));
+    }
 }

@@ -57,6 +57,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Klaim/Laporan"] = Everyone,
         ["/Klaim/Manfaat"] = Everyone,
         ["/Laporan/Index"] = Everyone,
+        ["/Laporan/Lampiran"] = Everyone,
         ["/Admin/Index"] = [Administrator],
         ["/Admin/Opd/Index"] = [Administrator],
         ["/Admin/Opd/Edit"] = [Administrator],

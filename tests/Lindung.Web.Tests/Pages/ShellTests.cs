@@ -39,12 +39,16 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
     }
 
     [Fact]
-    public async Task NotYetBuiltPage_SaysSoPlainly()
+    public async Task Reports_ListOnlyWhatTheRoleMayOpen()
     {
-        var html = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Laporan");
+        var koordinator = await (await factory.SignedInAsync(Roles.Koordinator)).GetStringAsync("/Laporan");
+        var operatorOpd = await (await factory.SignedInAsync(Roles.OperatorOpd)).GetStringAsync("/Laporan");
 
-        Assert.Contains("data-testid=\"not-yet\"", html, StringComparison.Ordinal);
-        Assert.Contains("Halaman Laporan belum dibangun", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Bpjs/Rekonsiliasi\"", koordinator, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Laporan/Lampiran\"", koordinator, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Bpjs/Rekonsiliasi\"", operatorOpd, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Iuran/Tagihan\"", operatorOpd, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Laporan/Lampiran\"", operatorOpd, StringComparison.Ordinal);
     }
 
     [Fact]
