@@ -51,6 +51,9 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<ProjectTermPayment> ProjectTermPayments => Set<ProjectTermPayment>();
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
+    // HTTP API clients (issue 7, /api/v1).
+    public DbSet<Lindung.Core.Api.ApiClient> ApiClients => Set<Lindung.Core.Api.ApiClient>();
+
     public ICurrentActor Actor => actor;
 
     public TimeProvider Time => time;
