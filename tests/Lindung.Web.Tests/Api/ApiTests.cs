@@ -156,6 +156,27 @@ public abstract class ApiTestsBase<TFactory>(TFactory factory) : ApiTestSupport<
     }
 
     [Fact]
+    public async Task WorkerList_FiltersByOpdStatusAndUpdatedSince_AndRefusesBadPaging()
+    {
+        var (token, _) = await ClientAsync("Sistem Provinsi filter");
+        var api = Api(token);
+        await Factory.AddWorkerAsync("1609014708850341", "Terverifikasi Filter", "BPBD", VerificationStatus.Verified);
+
+        var verified = await api.GetFromJsonAsync<JsonElement>("/api/v1/workers?opd=BPBD&status=verified");
+        var future = await api.GetFromJsonAsync<JsonElement>("/api/v1/workers?updatedSince=2099-01-01T00:00:00Z");
+
+        Assert.Contains(verified.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "Terverifikasi Filter");
+        Assert.All(verified.GetProperty("items").EnumerateArray(), i =>
+        {
+            Assert.Equal("BPBD", i.GetProperty("opd").GetString());
+            Assert.Equal("verified", i.GetProperty("status").GetString());
+        });
+        Assert.Equal(0, future.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/workers?pageSize=501")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/workers?status=nope")).StatusCode);
+    }
+
+    [Fact]
     public async Task Coverage_HasTheCliShape_AndIsForRegencyWideClientsOnly()
     {
         var (token, _) = await ClientAsync("Sistem Bappeda");
