@@ -93,15 +93,29 @@ public static class ApiSetup
 
     public static bool IsApi(PathString path) => path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>API answers are JSON problems, never the HTML status page.</summary>
-    public static void UseLindungApiStatusCodes(this WebApplication app) => app.Use((context, next) =>
+    /// <summary>
+    /// API answers are JSON problems, never the HTML status page; a body that could not be read as the
+    /// expected JSON (binding answers an empty 400) gets a problem that says so.
+    /// </summary>
+    public static void UseLindungApiStatusCodes(this WebApplication app) => app.Use(async (context, next) =>
     {
-        if (IsApi(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        if (!IsApi(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
         {
             pages.Enabled = false;
         }
 
-        return next(context);
+        await next(context);
+        if (context.Response is { StatusCode: StatusCodes.Status400BadRequest, HasStarted: false, ContentType: null })
+        {
+            var t = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            await ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, t["Api_BadBody"]);
+        }
     });
 
     public static void MapLindungApiDocs(this WebApplication app) =>

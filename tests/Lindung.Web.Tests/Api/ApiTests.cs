@@ -227,6 +227,19 @@ public class ApiTests(LindungFactory factory) : ApiTestsBase<LindungFactory>(fac
     }
 
     [Fact]
+    public async Task MalformedJson_Gets400WithAnIndonesianProblem()
+    {
+        var (token, _) = await ClientAsync("Kirim Rusak", write: true);
+
+        var response = await Api(token).PostAsync("/api/v1/workers",
+            new StringContent("{\"opd\": \"DLH\", \"workers\": [", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("bukan JSON yang sah", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApiToken_DoesNotOpenPages()
     {
         var (token, _) = await ClientAsync("Bukan Peramban", write: true, reveal: true);
