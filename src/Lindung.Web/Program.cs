@@ -1,3 +1,4 @@
+using Lindung.Web.Api;
 using Lindung.Web.Setup;
 
 // Content (settings, views, wwwroot) from the build output, data under the directory the user started in
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddLindungData();
 builder.AddLindungAuth();
 builder.AddLindungWeb();
+builder.AddLindungApi();
 
 var app = builder.Build();
 await app.PrepareLindungDatabaseAsync();

@@ -50,4 +50,5 @@ public static class AuditActions
     public const string ConflictDecided = "conflict.decided";
     public const string BpjsImported = "bpjs.imported";
     public const string BpjsReviewDecided = "bpjs.review_decided";
+    public const string ApiCall = "api.call";
 }

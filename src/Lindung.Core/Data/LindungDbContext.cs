@@ -62,6 +62,9 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<Heir> Heirs => Set<Heir>();
     public DbSet<Scholarship> Scholarships => Set<Scholarship>();
 
+    // HTTP API clients (issue 7, /api/v1).
+    public DbSet<Lindung.Core.Api.ApiClient> ApiClients => Set<Lindung.Core.Api.ApiClient>();
+
     public ICurrentActor Actor => actor;
 
     public TimeProvider Time => time;

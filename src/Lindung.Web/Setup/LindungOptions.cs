@@ -7,4 +7,7 @@ public sealed class LindungOptions
     public string Tenant { get; set; } = "16.09";
 
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Requests per minute per API token (docs/api.md); beyond it the API answers 429.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lindung.Web.Api;
 using Lindung.Web.Authorization;
 using Lindung.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
@@ -64,6 +65,7 @@ public static class WebSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseLindungApiStatusCodes();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -72,5 +74,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapLindungApi();
+        app.MapLindungApiDocs();
     }
 }

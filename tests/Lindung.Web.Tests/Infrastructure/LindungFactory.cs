@@ -40,6 +40,8 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
+    protected virtual int ApiRequestsPerMinute => 10_000;
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised");
 
     public virtual async Task InitializeAsync()
@@ -219,6 +221,7 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lindung:DataDirectory", Database.Settings.DataDirectory);
         builder.UseSetting("ConnectionStrings:Lindung", Database.Settings.ConnectionString);
         builder.UseSetting("Lindung:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Lindung:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient Anonymous() =>
@@ -282,4 +285,9 @@ public sealed class PostgresLindungFactory : LindungFactory
 public sealed class StrictSignInLindungFactory : LindungFactory
 {
     protected override int SignInAttemptsPerMinute => 3;
+}
+
+public sealed class StrictApiLindungFactory : LindungFactory
+{
+    protected override int ApiRequestsPerMinute => 3;
 }

@@ -66,6 +66,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Tarif/Index"] = [Administrator],
         ["/Admin/KolomBpjs/Index"] = [Administrator],
         ["/Admin/Libur/Index"] = [Administrator],
+        ["/Admin/Api/Index"] = [Administrator],
+        ["/Admin/Api/Referensi"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,
