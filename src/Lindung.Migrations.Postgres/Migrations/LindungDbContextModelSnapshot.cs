@@ -76,6 +76,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantCode", "At");
 
+                    b.HasIndex("TenantCode", "Action", "At");
+
                     b.ToTable("AuditEvents");
                 });
 

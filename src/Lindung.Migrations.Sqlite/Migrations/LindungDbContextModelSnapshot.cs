@@ -71,6 +71,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantCode", "At");
 
+                    b.HasIndex("TenantCode", "Action", "At");
+
                     b.ToTable("AuditEvents");
                 });
 

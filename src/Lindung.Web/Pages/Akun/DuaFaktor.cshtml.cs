@@ -19,6 +19,10 @@ public sealed class DuaFaktorModel(UserManager<AppUser> users, SignInManager<App
 {
     public const int RecoveryCodeCount = 10;
 
+    // The login provider and token name under which Identity's EF user store keeps the authenticator key.
+    private const string AuthenticatorKeyProvider = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
     public string? SharedKey { get; private set; }
@@ -138,10 +142,10 @@ public sealed class DuaFaktorModel(UserManager<AppUser> users, SignInManager<App
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // A new key changes the security stamp: renew this session's cookie so it stays valid.
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-            await signIn.RefreshSignInAsync(user);
+            // Stored as Identity's own store does (ResetAuthenticatorKeyAsync would also renew the security stamp and so
+            // end the user's other sessions merely for opening this page).
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyProvider, AuthenticatorKeyName, key);
         }
 
         SharedKey = FormatKey(key);

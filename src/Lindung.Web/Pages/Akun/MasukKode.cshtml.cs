@@ -23,8 +23,9 @@ public sealed class MasukKodeModel(SignInManager<AppUser> signIn, LindungDbConte
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Akun/Masuk") : Page();
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
