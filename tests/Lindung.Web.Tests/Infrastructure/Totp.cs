@@ -11,7 +11,9 @@ public static class Totp
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         Span<byte> counter = stackalloc byte[8];
         System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, step);
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; this mirrors them.
         var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
