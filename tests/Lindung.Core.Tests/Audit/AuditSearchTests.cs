@@ -13,7 +13,12 @@ public class AuditSearchTests
 
     private static AuditEvent Event(string tenant, string user, string action, DateTime atUtc, string? detail = null) => new()
     {
-        TenantCode = tenant, UserName = user, Action = action, At = atUtc, Detail = detail, IpAddress = "10.0.0.1",
+        TenantCode = tenant,
+        UserName = user,
+        Action = action,
+        At = atUtc,
+        Detail = detail,
+        IpAddress = "10.0.0.1",
     };
 
     [Theory]
