@@ -51,4 +51,19 @@ public static class AuditActions
     public const string BpjsImported = "bpjs.imported";
     public const string BpjsReviewDecided = "bpjs.review_decided";
     public const string ApiCall = "api.call";
+
+    // Accounts and sessions (issue 7).
+    public const string SecondFactorEnabled = "auth.2fa_enabled";
+    public const string SecondFactorDisabled = "auth.2fa_disabled";
+    public const string SecondFactorFailed = "auth.2fa_failed";
+    public const string RecoveryCodeUsed = "auth.recovery_code_used";
+    public const string RecoveryCodesRenewed = "auth.recovery_codes_renewed";
+    public const string SignedOutEverywhere = "auth.sign_out_everywhere";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+
+    /// <summary>Every action, for the audit search's choice list.</summary>
+    public static readonly IReadOnlyList<string> All = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
 }

@@ -17,6 +17,9 @@ public static class Roles
     /// <summary>Roles that may reveal a full NIK (an Operator OPD only for its own OPD).</summary>
     public static readonly IReadOnlyList<string> MayRevealNik = [Administrator, Koordinator, Auditor, OperatorOpd];
 
+    /// <summary>Roles that must sign in with a second factor (TOTP); the others may turn it on (issue 7).</summary>
+    public static readonly IReadOnlyList<string> RequireSecondFactor = [Administrator, Koordinator, Auditor];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Accepts the stable name or a friendly spelling ("operator-opd", "operator").</summary>

@@ -81,6 +81,31 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return password;
     }
 
+    /// <summary>
+    /// Locks the account at once: no sign-in until unlocked, and a new security stamp so every open session ends
+    /// at its next stamp check.
+    /// </summary>
+    public async Task LockAsync(AppUser user)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero)));
+        Check(await users.UpdateSecurityStampAsync(user));
+        db.Audit(AuditActions.UserLocked, nameof(AppUser), user.Id.ToString(), user.UserName, tenantCode: user.TenantCode);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    public async Task UnlockAsync(AppUser user)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        db.Audit(AuditActions.UserUnlocked, nameof(AppUser), user.Id.ToString(), user.UserName, tenantCode: user.TenantCode);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -310,6 +310,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantCode", "At");
 
+                    b.HasIndex("TenantCode", "Action", "At");
+
                     b.ToTable("AuditEvents");
                 });
 

@@ -305,6 +305,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantCode", "At");
 
+                    b.HasIndex("TenantCode", "Action", "At");
+
                     b.ToTable("AuditEvents");
                 });
 

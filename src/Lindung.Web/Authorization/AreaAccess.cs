@@ -24,6 +24,8 @@ public static class AreaAccess
         ["/Klaim"] = [.. Roles.All],
         ["/Laporan"] = [.. Roles.All],
         ["/Admin"] = [Administrator],
+        // The audit trail: Auditor (PRODUCT §2) and the Administrator who answers for the installation.
+        ["/Audit"] = [Administrator, Auditor],
     };
 
     /// <summary>

@@ -14,6 +14,9 @@ public static class AuthSetup
 {
     public const string SignInPath = "/Akun/Masuk";
 
+    /// <summary>The second step of signing in: the authenticator code or a recovery code.</summary>
+    public const string SecondFactorPath = "/Akun/MasukKode";
+
     public static void AddLindungAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(IdentitySetup.ConfigurePolicy)
@@ -23,6 +26,10 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<LindungClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        var session = builder.Configuration.GetSection("Lindung");
+        var idleMinutes = session.GetValue<int?>(nameof(LindungOptions.SessionIdleMinutes)) ?? 30;
+        var stampMinutes = session.GetValue<double?>(nameof(LindungOptions.SecurityStampValidationMinutes)) ?? 1;
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(stampMinutes));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
@@ -32,7 +39,7 @@ public static class AuthSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
             o.SlidingExpiration = true;
             // A forbidden page answers 403 (rendered by the status page), not a redirect that hides it.
             o.Events.OnRedirectToAccessDenied = ctx =>
@@ -60,7 +67,8 @@ public static class AuthSetup
                 // Only sign-in attempts are limited here (per client address); uploads and the API get
                 // their own policies when they exist.
                 if (HttpMethods.IsPost(ctx.Request.Method)
-                    && ctx.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                    && (ctx.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
+                        || ctx.Request.Path.StartsWithSegments(SecondFactorPath, StringComparison.OrdinalIgnoreCase)))
                 {
                     var limit = ctx.RequestServices.GetRequiredService<IOptions<LindungOptions>>().Value.SignInAttemptsPerMinute;
                     return RateLimitPartition.GetFixedWindowLimiter(
@@ -94,6 +102,15 @@ public sealed class LindungClaimsFactory(
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(LindungClaims.MustChangePassword, "1"));
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            var roleNames = await UserManager.GetRolesAsync(user);
+            if (roleNames.Any(r => Roles.RequireSecondFactor.Contains(r)))
+            {
+                identity.AddClaim(new Claim(LindungClaims.SecondFactorMissing, "1"));
+            }
         }
 
         return identity;

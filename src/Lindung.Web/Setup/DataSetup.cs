@@ -124,6 +124,11 @@ internal static class DemoMode
             }
 
             lines.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $" (tersimpan juga di {Path.Combine(settings.FullDataDirectory, DemoAccounts.FileName)})");
+            if (!(app.Services.GetRequiredService<IOptions<LindungOptions>>().Value.RequireSecondFactor ?? false))
+            {
+                lines.AppendLine(" Mode demo: verifikasi dua langkah (TOTP) tidak diwajibkan untuk Administrator, Koordinator dan");
+                lines.AppendLine(" Auditor; dapat diaktifkan di Keamanan akun. Lindung:RequireSecondFactor=true mewajibkannya.");
+            }
             lines.AppendLine("==============================================================");
             Console.WriteLine(lines.ToString());
         });

@@ -10,4 +10,18 @@ public sealed class LindungOptions
 
     /// <summary>Requests per minute per API token (docs/api.md); beyond it the API answers 429.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
+    /// <summary>A session ends after this many minutes without a request (sliding; ASVS V3.3).</summary>
+    public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// How often a session's security stamp is checked against the database; a changed stamp (sign out
+    /// everywhere, account locked, password changed) ends the session. Zero checks on every request.
+    /// </summary>
+    public double SecurityStampValidationMinutes { get; set; } = 1;
+
+    /// <summary>
+    /// Whether Administrator, Koordinator and Auditor must enrol a second factor before anything else. Null: yes,
+    /// except in demo mode (Development), where a banner says it is relaxed (docs/security.md).
+    /// </summary>
+    public bool? RequireSecondFactor { get; set; }
 }

@@ -32,7 +32,9 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Dasbor/Index", "");
                 o.Conventions.AllowAnonymousToPage("/Akun/Masuk");
                 o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToPage(AuthSetup.SecondFactorPath);
                 o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
+                o.Conventions.ConfigureFilter(new SecondFactorFilter());
             })
             .AddViewLocalization()
             .AddMvcOptions(o =>

@@ -34,7 +34,16 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         [Roles.Auditor] = "auditor.uji",
     };
 
+    /// <summary>
+    /// The authenticator key of every seeded test user whose role requires a second factor (Administrator,
+    /// Koordinator, Auditor): enrolled at seeding, so <see cref="SignInAsync"/> and the browser sign-in can give a code.
+    /// </summary>
+    public const string TotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     private TestDatabase? database;
+
+    /// <summary>Overrides of Lindung settings for a derived factory (session options).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -53,13 +62,37 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await MasterDataSeeder.SeedAsync(db, Tenant);
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         var dlh = db.Agencies.Single(a => a.Code == "DLH").Id;
+        var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
         foreach (var (role, user) in UserOf)
         {
-            await admin.CreateAsync(new NewUser(user, "Uji " + role, role, Tenant, role == Roles.OperatorOpd ? dlh : null,
+            var created = await admin.CreateAsync(new NewUser(user, "Uji " + role, role, Tenant, role == Roles.OperatorOpd ? dlh : null,
                 Password, MustChangePassword: false));
+            if (Roles.RequireSecondFactor.Contains(role))
+            {
+                await EnrolTotpAsync(userManager, created.User, TotpKey);
+            }
         }
 
         await SeedWorkersAsync(db, scope.ServiceProvider.GetRequiredService<NikProtector>());
+    }
+
+    /// <summary>Creates an account with <see cref="Password"/> and no second factor (an Operator OPD in DLH).</summary>
+    public async Task CreateUserAsync(string userName, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SwitchableActor>().Override = new FixedActor(Tenant, "test-setup");
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var dlh = role == Roles.OperatorOpd ? db.Agencies.Single(a => a.Code == "DLH").Id : (Guid?)null;
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+            .CreateAsync(new NewUser(userName, "Uji " + userName, role, Tenant, dlh, Password, MustChangePassword: false));
+    }
+
+    /// <summary>Enrols a known authenticator key, as if the user had confirmed it on /Akun/DuaFaktor.</summary>
+    public static async Task EnrolTotpAsync(Microsoft.AspNetCore.Identity.UserManager<AppUser> users, AppUser user, string key)
+    {
+        // Identity's user store keeps the authenticator key as this login provider's token.
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 
     /// <summary>Two synthetic workers: one in DLH (the test operator's OPD), one in BPBD.</summary>
@@ -222,6 +255,10 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Lindung", Database.Settings.ConnectionString);
         builder.UseSetting("Lindung:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Lindung:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient Anonymous() =>
@@ -241,11 +278,19 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<HttpClient> SignInAsync(string userName, string password)
+    /// <summary>Signs in with the password and, when the account asks for it, a code from <paramref name="totpKey"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password, string totpKey = TotpKey)
     {
         var client = Anonymous();
         var response = await PostFormAsync(client, "/Akun/Masuk", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.StartsWith("/Akun/MasukKode", StringComparison.OrdinalIgnoreCase))
+        {
+            response = await PostFormAsync(client, "/Akun/MasukKode", new() { ["Code"] = Totp.Code(totpKey) });
+        }
+
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location!.OriginalString.StartsWith("/Akun/Masuk", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
         }

@@ -16,5 +16,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.EntityId).HasMaxLength(64);
         b.HasIndex(e => new { e.TenantCode, e.At });
         b.HasIndex(e => new { e.EntityType, e.EntityId });
+        // The audit search (issue 7): by action and period (e.g. every NIK reveal this month) without a scan.
+        b.HasIndex(e => new { e.TenantCode, e.Action, e.At });
     }
 }

@@ -28,6 +28,12 @@ public sealed class MasukModel(
     {
         var name = (Input.UserName ?? "").Trim().ToLowerInvariant();
         var result = await signIn.PasswordSignInAsync(name, Input.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the sign-in is recorded once the second factor is given too.
+            return RedirectToPage("/Akun/MasukKode", new { ReturnUrl });
+        }
+
         var user = await users.FindByNameAsync(name);
         if (user is not null)
         {

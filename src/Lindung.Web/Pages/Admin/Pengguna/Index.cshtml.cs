@@ -38,6 +38,39 @@ public sealed class IndexModel(LindungDbContext db, UserManager<AppUser> users, 
         return RedirectToPage();
     }
 
+    /// <summary>Locks the account at once: no sign-in, and its open sessions end (new security stamp).</summary>
+    public async Task<IActionResult> OnPostLockAsync(Guid id)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && u.TenantCode == db.CurrentTenantCode);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id.ToString() == users.GetUserId(User))
+        {
+            TempData["UserMessage"] = t["User_LockSelf"].Value;
+            return RedirectToPage();
+        }
+
+        await admin.LockAsync(user);
+        TempData["UserMessage"] = t["User_Locked", user.UserName ?? ""].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && u.TenantCode == db.CurrentTenantCode);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await admin.UnlockAsync(user);
+        TempData["UserMessage"] = t["User_Unlocked", user.UserName ?? ""].Value;
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
         var tenant = db.CurrentTenantCode;
