@@ -18,7 +18,7 @@ public static class BillCommand
         command.SetAction(async (parse, ct) =>
         {
             var month = parse.GetValue(period)!;
-            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (!Periods.TryParse(month, out _))
             {
                 return await io.FailAsync(parse, LindungCli.Usage, $"Periode tidak sah: {month} (YYYY-MM).");
             }

@@ -35,7 +35,7 @@ public static class CoverageCommand
             host.ActFor(tenant);
             var today = DateOnly.FromDateTime(host.Db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
             var month = parse.GetValue(period) ?? today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || start > today)
+            if (!Periods.TryParse(month, out var start) || start > today)
             {
                 return await io.FailAsync(parse, LindungCli.Usage, $"Periode tidak sah: {month} (YYYY-MM, tidak di masa depan).");
             }

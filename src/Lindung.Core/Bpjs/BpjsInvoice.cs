@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Lindung.Core.Audit;
 using Lindung.Core.Contributions;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
@@ -68,13 +68,14 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
         Amount,
     }
 
-    private static readonly Dictionary<string, Col> Headers = new[]
-    {
-        (Col.Kpj, new[] { "KPJ", "No KPJ", "Nomor KPJ", "No Kartu", "Nomor Peserta" }),
-        (Col.Nik, ["NIK", "No KTP", "Nomor KTP", "Nomor Induk Kependudukan"]),
-        (Col.Name, ["Nama", "Nama Peserta", "Nama Lengkap", "Nama Tenaga Kerja"]),
-        (Col.Amount, ["Iuran", "Jumlah Iuran", "Total Iuran", "Tagihan", "Jumlah Tagihan", "Nominal", "Jumlah", "Total"]),
-    }.SelectMany(x => x.Item2.Select(h => (Key: HeaderMap.Key(h), Col: x.Item1))).ToDictionary(x => x.Key, x => x.Col, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Col> Headers = BpjsFile.Synonyms(
+        (Col.Kpj, BpjsFile.KpjHeaders),
+        (Col.Nik, BpjsFile.NikHeaders),
+        (Col.Name, BpjsFile.NameHeaders),
+        (Col.Amount, ["Iuran", "Jumlah Iuran", "Total Iuran", "Tagihan", "Jumlah Tagihan", "Nominal", "Jumlah", "Total"]));
+
+    /// <summary>Invoice lines written per batch (the provider's bulk path), so a large invoice never sits in memory.</summary>
+    private const int Batch = 10_000;
 
     public async Task SaveTypedAsync(string period, long total, int? participants, string? reference, CancellationToken ct = default)
     {
@@ -94,58 +95,42 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
     public async Task<InvoiceImportReport> ImportAsync(Stream file, string fileName, string period, CancellationToken ct = default)
     {
         CheckPeriod(period);
-        await using var spooled = file.CanSeek ? null : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        if (spooled is not null)
-        {
-            await file.CopyToAsync(spooled, ct);
-        }
-
-        var buffer = spooled ?? file;
-        buffer.Position = 0;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer));
-        if (await db.BpjsInvoices.AsNoTracking().FirstOrDefaultAsync(i => i.Period == period && i.FileHash == hash, ct) is { } same)
+        await using var spooled = await BpjsFile.SpoolAsync(file, ct);
+        if (await db.BpjsInvoices.AsNoTracking().FirstOrDefaultAsync(i => i.Period == period && i.FileHash == spooled.Hash, ct) is { } same)
         {
             return new InvoiceImportReport(period, same.Participants ?? 0, same.Total,
                 await db.BpjsInvoiceLines.CountAsync(l => l.InvoiceId == same.Id && l.PersonId != null, ct), Unchanged: true);
         }
 
-        buffer.Position = 0;
-        using var reader = SpreadsheetFiles.Open(buffer, fileName, null, limits);
-        if (!reader.Read())
-        {
-            throw new UnusableImportException("file.empty", "Berkas kosong: tidak ada baris judul kolom.");
-        }
-
-        var columns = new Dictionary<Col, int>();
-        for (var i = 0; i < reader.Cells.Count; i++)
-        {
-            if (Headers.TryGetValue(HeaderMap.Key(reader.Cells[i].Text ?? ""), out var col))
-            {
-                columns.TryAdd(col, i);
-            }
-        }
-
+        using var reader = SpreadsheetFiles.Open(spooled.Content, fileName, null, limits);
+        var columns = BpjsFile.Columns(reader, Headers);
         if (!columns.ContainsKey(Col.Amount) || !(columns.ContainsKey(Col.Kpj) || columns.ContainsKey(Col.Nik)))
         {
             throw new UnusableImportException("header.missing", "Kolom wajib tidak ditemukan: perlu kolom Iuran (jumlah rupiah) dan KPJ atau NIK.");
         }
 
-        var byKpj = await db.People.AsNoTracking().Where(p => p.Kpj != null).Select(p => new { p.Kpj, p.Id }).ToListAsync(ct);
-        var kpjs = byKpj.GroupBy(p => p.Kpj!).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
-        var byHash = await db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).ToDictionaryAsync(p => Convert.ToHexString(p.NikHash), p => p.Id, ct);
-        foreach (var alias in await db.BpjsNikAliases.AsNoTracking().ToListAsync(ct))
+        var kpjs = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await foreach (var p in db.People.AsNoTracking().Where(p => p.Kpj != null).Select(p => new { p.Kpj, p.Id }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            byHash.TryAdd(Convert.ToHexString(alias.NikHash), alias.PersonId);
+            kpjs.TryAdd(p.Kpj!, p.Id);
         }
 
-        var invoice = new BpjsInvoice { Period = period, FileName = Trim(Path.GetFileName(fileName), 200), FileHash = hash };
-        var lines = new List<BpjsInvoiceLine>();
+        var byHash = await BpjsFile.NikIndexAsync(db, ct);
+
+        // One transaction: the old invoice goes, the new one is written in batches; a bad line rolls everything back.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RemoveAsync(period, ct);
+        var invoice = new BpjsInvoice { Period = period, FileName = Trim(Path.GetFileName(fileName), 200), FileHash = spooled.Hash };
+        db.BpjsInvoices.Add(invoice);
+        await db.SaveChangesAsync(ct);
+        var lines = new List<BpjsInvoiceLine>(Batch);
+        int count = 0, matched = 0;
+        long total = 0;
         string? Cell(Col c) => columns.TryGetValue(c, out var i) && i < reader.Cells.Count ? reader.Cells[i].Text?.Trim() : null;
         while (reader.Read())
         {
             var kpj = FieldParsing.NormaliseKpj(Cell(Col.Kpj));
-            var nik = new string((Cell(Col.Nik) ?? "").Where(char.IsAsciiDigit).ToArray());
+            var nik = BpjsMatcher.Digits(Cell(Col.Nik));
             var amountText = Cell(Col.Amount);
             if (kpj is null && nik.Length == 0 && string.IsNullOrWhiteSpace(amountText))
             {
@@ -158,31 +143,37 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
                     $"Baris {reader.RowNumber}: jumlah iuran \"{Trim(amountText, 30)}\" bukan angka rupiah. Tidak ada yang disimpan; perbaiki lalu unggah ulang.");
             }
 
+            var nikHash = nik.Length == 16 ? protector.Hash(nik) : null;
             Guid? person = kpj is not null && kpjs.TryGetValue(kpj, out var k) ? k
-                : nik.Length == 16 && byHash.TryGetValue(Convert.ToHexString(protector.Hash(nik)), out var h) ? h : null;
+                : nikHash is not null && byHash.TryGetValue(nikHash, out var h) ? h : null;
             lines.Add(new BpjsInvoiceLine
             {
-                TenantCode = db.CurrentTenantCode!,
+                TenantCode = invoice.TenantCode,
                 InvoiceId = invoice.Id,
                 RowNumber = reader.RowNumber,
                 Kpj = kpj,
-                NikHash = nik.Length == 16 ? protector.Hash(nik) : null,
+                NikHash = nikHash,
                 NikMasked = nik.Length == 16 ? NikProtector.Mask(nik) : null,
                 Name = Trim(Cell(Col.Name), 200) ?? "",
                 Amount = amount,
                 PersonId = person,
             });
+            count++;
+            total += amount;
+            matched += person is null ? 0 : 1;
+            if (lines.Count == Batch)
+            {
+                await BulkInsert.InsertAsync(db, lines, ct);
+                lines.Clear();
+            }
         }
 
-        invoice.Total = lines.Sum(l => l.Amount);
-        invoice.Participants = lines.Count;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await RemoveAsync(period, ct);
-        db.BpjsInvoices.Add(invoice);
-        await db.SaveChangesAsync(ct);
         await BulkInsert.InsertAsync(db, lines, ct);
+        invoice.Total = total;
+        invoice.Participants = count;
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new InvoiceImportReport(period, lines.Count, invoice.Total, lines.Count(l => l.PersonId != null), Unchanged: false);
+        return new InvoiceImportReport(period, count, total, matched, Unchanged: false);
     }
 
     private async Task RemoveAsync(string period, CancellationToken ct)
@@ -199,7 +190,7 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
 
     private static void CheckPeriod(string period)
     {
-        if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!Periods.TryParse(period, out _))
         {
             throw new UnusableImportException("bpjs.period", $"Periode tidak sah: {period} (YYYY-MM).");
         }

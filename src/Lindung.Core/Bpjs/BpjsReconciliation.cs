@@ -1,4 +1,5 @@
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -83,12 +84,10 @@ public sealed class BpjsReconciliation(LindungDbContext db)
 
     private IQueryable<BpjsStatus> PaidNotActive(IQueryable<BpjsStatus> rows, string period)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var end = start.AddMonths(1).AddDays(-1);
+        var start = Periods.Start(period);
+        var end = Periods.End(start);
         // The month's bill (MonthlyBill): registered by the month's end, not ended before it starts.
-        var billed = db.Engagements.Where(e => e.Registration == RegistrationStatus.Registered && e.Scheme != Scheme.Jakon
-                                               && (e.RegisteredOn == null || e.RegisteredOn <= end) && (e.EndDate == null || e.EndDate >= start))
-            .Select(e => e.PersonId);
+        var billed = db.Engagements.BilledIn(start, end).Select(e => e.PersonId);
         return rows.Where(s => s.PersonId != null && !s.Active
                                && (billed.Contains(s.PersonId!.Value) || (s.LastPaidPeriod != null && string.Compare(s.LastPaidPeriod, period) >= 0)));
     }
@@ -96,11 +95,10 @@ public sealed class BpjsReconciliation(LindungDbContext db)
     /// <summary>People with a verified PU/BPU engagement not ended before the period, and no row in BPJS's list for it.</summary>
     private IQueryable<Person> EligibleNotAtBpjs(string period)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var end = start.AddMonths(1).AddDays(-1);
+        var start = Periods.Start(period);
+        var end = Periods.End(start);
         var listed = db.BpjsStatuses.Where(s => s.Period == period && s.PersonId != null).Select(s => s.PersonId!.Value);
-        return db.People.Where(p => p.Engagements.Any(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon
-                                                            && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
-                                    && !listed.Contains(p.Id));
+        var eligible = db.Engagements.EligibleIn(start, end);
+        return db.People.Where(p => eligible.Any(e => e.PersonId == p.Id) && !listed.Any(id => id == p.Id));
     }
 }

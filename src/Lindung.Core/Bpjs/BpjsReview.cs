@@ -1,5 +1,6 @@
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Core.Bpjs;
@@ -38,7 +39,7 @@ public sealed class BpjsReview(LindungDbContext db)
             db.Audit(AuditActions.BpjsReviewDecided, nameof(BpjsStatus), row.Id.ToString(), "diterima: orang yang sama");
         }
 
-        var periodStart = DateOnly.ParseExact(row.Period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var periodStart = Periods.Start(row.Period);
         await BpjsStatusImporter.ApplyAsync(db, [row], periodStart, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

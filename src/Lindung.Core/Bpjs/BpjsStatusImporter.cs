@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry;
@@ -57,37 +58,27 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         LastPaid,
     }
 
-    private static readonly Dictionary<string, Col> Headers = new[]
-    {
-        (Col.Kpj, new[] { "KPJ", "No KPJ", "Nomor KPJ", "No Kartu", "Nomor Peserta" }),
-        (Col.Nik, ["NIK", "No KTP", "Nomor KTP", "Nomor Induk Kependudukan"]),
-        (Col.Name, ["Nama", "Nama Peserta", "Nama Lengkap", "Nama Tenaga Kerja"]),
+    private static readonly Dictionary<string, Col> Headers = BpjsFile.Synonyms(
+        (Col.Kpj, BpjsFile.KpjHeaders),
+        (Col.Nik, BpjsFile.NikHeaders),
+        (Col.Name, BpjsFile.NameHeaders),
         (Col.BirthDate, ["Tgl Lahir", "Tanggal Lahir"]),
         (Col.Sex, ["JK", "L/P", "Jenis Kelamin"]),
         (Col.Status, ["Status", "Status Kepesertaan", "Status Peserta", "Keterangan Status"]),
         (Col.ParticipationDate, ["Tgl Kepesertaan", "Tanggal Kepesertaan", "TMT Kepesertaan", "Tgl Daftar", "Tanggal Terdaftar"]),
-        (Col.LastPaid, ["Periode Iuran Terakhir", "Iuran Terakhir", "Bulan Iuran Terakhir", "Periode Terakhir"]),
-    }.SelectMany(x => x.Item2.Select(h => (Key: HeaderMap.Key(h), Col: x.Item1))).ToDictionary(x => x.Key, x => x.Col, StringComparer.Ordinal);
+        (Col.LastPaid, ["Periode Iuran Terakhir", "Iuran Terakhir", "Bulan Iuran Terakhir", "Periode Terakhir"]));
 
     public async Task<BpjsImportReport> RunAsync(Stream file, string fileName, string period, CancellationToken ct = default)
     {
-        if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var periodStart))
+        if (!Periods.TryParse(period, out var periodStart))
         {
             throw new UnusableImportException("bpjs.period", $"Periode tidak sah: {period} (YYYY-MM).");
         }
 
         var started = Stopwatch.GetTimestamp();
         // Hash first, then read: a seekable file is read twice; anything else is spooled to a temporary file, never to memory.
-        await using var spooled = file.CanSeek ? null : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        if (spooled is not null)
-        {
-            await file.CopyToAsync(spooled, ct);
-        }
-
-        var buffer = spooled ?? file;
-        buffer.Position = 0;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer));
+        await using var spooled = await BpjsFile.SpoolAsync(file, ct);
+        var hash = spooled.Hash;
         var previous = await db.BpjsImports.AsNoTracking().Where(i => i.Period == period).ToListAsync(ct);
         if (previous.FirstOrDefault(i => i.FileHash == hash) is { } same)
         {
@@ -95,21 +86,8 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 same.Inactive, same.StatusAssumed, Unchanged: true, 0, 0, 0, same.Id);
         }
 
-        buffer.Position = 0;
-        using var reader = SpreadsheetFiles.Open(buffer, fileName, null, limits);
-        if (!reader.Read())
-        {
-            throw new UnusableImportException("file.empty", "Berkas kosong: tidak ada baris judul kolom.");
-        }
-
-        var columns = new Dictionary<Col, int>();
-        for (var i = 0; i < reader.Cells.Count; i++)
-        {
-            if (Headers.TryGetValue(HeaderMap.Key(reader.Cells[i].Text ?? ""), out var col))
-            {
-                columns.TryAdd(col, i);
-            }
-        }
+        using var reader = SpreadsheetFiles.Open(spooled.Content, fileName, null, limits);
+        var columns = BpjsFile.Columns(reader, Headers);
 
         if (!columns.ContainsKey(Col.Name) || !(columns.ContainsKey(Col.Nik) || columns.ContainsKey(Col.BirthDate)))
         {
@@ -132,16 +110,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         var stage = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await QueryPlannerStatistics.RefreshAsync(db, ct);
-        var byHash = new Dictionary<byte[], Guid>(HashKeyComparer.Instance);
-        await foreach (var p in db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            byHash[p.NikHash] = p.Id;
-        }
-
-        foreach (var alias in await db.BpjsNikAliases.AsNoTracking().ToListAsync(ct))
-        {
-            byHash.TryAdd(alias.NikHash, alias.PersonId);
-        }
+        var byHash = await BpjsFile.NikIndexAsync(db, ct);
 
         Timings.LoadRegistry = Stopwatch.GetElapsedTime(stage);
         stage = Stopwatch.GetTimestamp();
@@ -299,16 +268,6 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         }
 
         return buckets.ToDictionary(b => b.Key, b => (IReadOnlyList<RegistryPerson>)b.Value);
-    }
-
-    /// <summary>Equality of NIK hashes by content (a byte[] key compares by reference otherwise).</summary>
-    private sealed class HashKeyComparer : IEqualityComparer<byte[]>
-    {
-        public static readonly HashKeyComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => obj.Length >= 4 ? BitConverter.ToInt32(obj, 0) : obj.Length;
     }
 
     /// <summary>

@@ -23,8 +23,7 @@ public sealed class BudgetService(LindungDbContext db, RateBook rates)
     public async Task<IReadOnlyList<BudgetGroup>> LoadGroupsAsync(DateOnly asOf, CancellationToken ct = default)
     {
         var rows = await db.Engagements.AsNoTracking()
-            .Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon
-                        && e.StartDate <= asOf && (e.EndDate == null || e.EndDate >= asOf))
+            .EligibleIn(asOf, asOf)
             .GroupBy(e => new { e.AgencyId, e.CategoryId, e.Scheme, e.FundingSource, e.Programs, e.JkkRiskGroup })
             .Select(g => new
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,11 @@ public sealed class MonthlyBill(LindungDbContext db)
 {
     public async Task<Bill> ForAsync(string period, CancellationToken ct = default)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = Periods.Start(period);
         var end = start.AddMonths(1).AddDays(-1);
         var table = (await RateBookStore.LoadAsync(db, ct)).For(start);
         var rows = await db.Engagements.AsNoTracking()
-            .Where(e => e.Registration == RegistrationStatus.Registered && e.Scheme != Scheme.Jakon
-                        && (e.RegisteredOn == null || e.RegisteredOn <= end) && (e.EndDate == null || e.EndDate >= start))
+            .BilledIn(start, end)
             .OrderBy(e => e.Agency!.Code).ThenBy(e => e.Person!.NameKey)
             .Select(e => new
             {

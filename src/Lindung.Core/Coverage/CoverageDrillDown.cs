@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -30,10 +31,9 @@ public sealed class CoverageDrillDown(LindungDbContext db)
     public async Task<IQueryable<Person>> PeopleAsync(string period, string? dimension, string? key, DrillStatus status, Guid? ownAgencyId = null,
         CancellationToken ct = default)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = Periods.Start(period);
         var end = start.AddMonths(1).AddDays(-1);
-        var engagements = db.Engagements.Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon
-                                                    && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start));
+        var engagements = db.Engagements.EligibleIn(start, end);
         if (ownAgencyId is { } own)
         {
             engagements = engagements.Where(e => e.AgencyId == own);
@@ -54,7 +54,7 @@ public sealed class CoverageDrillDown(LindungDbContext db)
     /// <summary>A page of the people, with their OPDs and whether they are active, ordered by name.</summary>
     public async Task<IReadOnlyList<DrillPerson>> PageAsync(IQueryable<Person> people, string period, int skip, int take, CancellationToken ct = default)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = Periods.Start(period);
         var end = start.AddMonths(1).AddDays(-1);
         var active = Active(period, start, end, await db.BpjsImports.AnyAsync(i => i.Period == period, ct));
         var rows = await people.OrderBy(p => p.NameKey).ThenBy(p => p.Id).Skip(skip).Take(take)
@@ -79,10 +79,7 @@ public sealed class CoverageDrillDown(LindungDbContext db)
     private IQueryable<Guid> Active(string period, DateOnly start, DateOnly end, bool hasList) =>
         hasList
             ? db.BpjsStatuses.Where(s => s.Period == period && s.Active && s.PersonId != null).Select(s => s.PersonId!.Value)
-            : db.Engagements.Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon
-                                        && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start)
-                                        && e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end))
-                .Select(e => e.PersonId);
+            : db.Engagements.EligibleIn(start, end).RegisteredBy(end).Select(e => e.PersonId);
 
     private static IQueryable<Engagement> Filter(IQueryable<Engagement> q, string? dimension, string key, DateOnly end)
     {

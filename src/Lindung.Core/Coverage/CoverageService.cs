@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class CoverageService(LindungDbContext db)
     /// <summary>The month's snapshot: the frozen one, or taken now when the month has ended, or computed live for the current month.</summary>
     public async Task<(CoverageSnapshot Snapshot, bool Frozen)> ForAsync(string period, DateOnly today, CancellationToken ct = default)
     {
-        var start = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = Periods.Start(period);
         var existing = await db.CoverageSnapshots.AsNoTracking().Include(s => s.Groups).FirstOrDefaultAsync(s => s.Period == period, ct);
         if (existing is not null)
         {
@@ -49,7 +50,7 @@ public sealed class CoverageService(LindungDbContext db)
         var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
         var rows = new List<Row>();
         await foreach (var e in db.Engagements.AsNoTracking()
-                           .Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
+                           .EligibleIn(start, end)
                            .Select(e => new
                            {
                                e.PersonId,

@@ -4,6 +4,7 @@ using System.Text;
 using Lindung.Core.Audit;
 using Lindung.Core.Bpjs;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -168,7 +169,7 @@ public static class DemoBpjsHistory
 
     private static int MonthsBetween(DateOnly a, DateOnly b) => (b.Year - a.Year) * 12 + b.Month - a.Month;
 
-    private static DateOnly Month(string period) => DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly Month(string period) => Periods.Start(period);
 
     /// <summary>A stable pseudo-random order of people (their ids are random, but fixed once seeded).</summary>
     private static ulong Rank(Guid id)

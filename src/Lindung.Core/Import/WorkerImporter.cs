@@ -36,8 +36,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         var fixedCategory = request.CategoryId is { } cid
             ? categories.FirstOrDefault(c => c.Id == cid) ?? throw new UnusableImportException("category.unknown", "Kategori tidak ditemukan.")
             : null;
-        if (!DateOnly.TryParseExact(request.Period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var periodStart))
+        if (!Lindung.Core.Formatting.Periods.TryParse(request.Period, out var periodStart))
         {
             throw new UnusableImportException("period.invalid", "Periode harus berbentuk YYYY-MM.");
         }

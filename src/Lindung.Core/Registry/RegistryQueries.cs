@@ -1,4 +1,5 @@
 using Lindung.Core.Data;
+using Lindung.Core.MasterData;
 
 namespace Lindung.Core.Registry;
 
@@ -18,4 +19,24 @@ public static class RegistryQueries
     /// "siti  nur" finds "SITI NURHAYATI". Searching from the start keeps the query on an index at a million rows.
     /// </summary>
     public static string NameSearchKey(string typed) => NameKeys.For(typed);
+}
+
+/// <summary>
+/// The month rules every count shares (PRODUCT §4.5, docs/billing.md), in one place so coverage, its drill-down, the
+/// reconciliation lists, the bill and the budget can never disagree about who counts.
+/// </summary>
+public static class EngagementMonths
+{
+    /// <summary>Eligible between <paramref name="start"/> and <paramref name="end"/>: verified PU/BPU, started by the end, not ended before the start.</summary>
+    public static IQueryable<Engagement> EligibleIn(this IQueryable<Engagement> engagements, DateOnly start, DateOnly end) =>
+        engagements.Where(e => e.Verification == VerificationStatus.Verified && e.Scheme != Scheme.Jakon
+                               && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start));
+
+    /// <summary>Terdaftar at BPJS by <paramref name="end"/> (no registration date recorded counts as registered).</summary>
+    public static IQueryable<Engagement> RegisteredBy(this IQueryable<Engagement> engagements, DateOnly end) =>
+        engagements.Where(e => e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end));
+
+    /// <summary>On the month's bill: PU/BPU, Terdaftar by the month's end, not ended before it starts (MonthlyBill).</summary>
+    public static IQueryable<Engagement> BilledIn(this IQueryable<Engagement> engagements, DateOnly start, DateOnly end) =>
+        engagements.RegisteredBy(end).Where(e => e.Scheme != Scheme.Jakon && (e.EndDate == null || e.EndDate >= start));
 }

@@ -4,6 +4,7 @@ using Lindung.Core.Api;
 using Lindung.Core.Audit;
 using Lindung.Core.Coverage;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry;
@@ -257,7 +258,7 @@ public static class ApiEndpoints
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var month = period ?? today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || start > today)
+        if (!Periods.TryParse(month, out var start) || start > today)
         {
             return ApiProblems.Result(StatusCodes.Status400BadRequest, t["Api_BadPeriod"]);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lindung.Core.Coverage;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public sealed class SnapshotWorker(IServiceScopeFactory scopes, TimeProvider tim
             var thisMonth = new DateOnly(today.Year, today.Month, 1);
             var earliest = await db.BpjsImports.OrderBy(i => i.Period).Select(i => i.Period).FirstOrDefaultAsync(ct);
             var monthsBack = MonthsBack;
-            if (earliest is not null && DateOnly.TryParseExact(earliest + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            if (earliest is not null && Periods.TryParse(earliest, out var first))
             {
                 monthsBack = Math.Clamp((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month, MonthsBack, MaxMonthsBack);
             }

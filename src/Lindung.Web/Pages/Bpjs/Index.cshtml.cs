@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lindung.Core.Bpjs;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
@@ -54,7 +55,7 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, Spre
         {
             Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
         }
-        else if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        else if (Period is null || !Periods.TryParse(Period, out _))
         {
             Error = t["Upload_BadPeriod"];
         }

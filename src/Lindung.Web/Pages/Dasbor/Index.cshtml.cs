@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lindung.Core.Contributions;
 using Lindung.Core.Coverage;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Identity;
 using Lindung.Core.MasterData;
 using Lindung.Web.Infrastructure;
@@ -136,7 +137,7 @@ public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache,
             var year = int.Parse(latest.Period[..4], CultureInfo.InvariantCulture);
             Target = await db.CoverageTargets.AsNoTracking().Where(t => t.Year == year && t.CategoryId == null)
                 .OrderByDescending(t => t.Plan == TargetPlan.Rkpd).FirstOrDefaultAsync();
-            var rates = (await RateBookStore.LoadAsync(db)).For(DateOnly.ParseExact(latest.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var rates = (await RateBookStore.LoadAsync(db)).For(Periods.Start(latest.Period));
             MonthlyPackage = Calculators.Bpu(rates, rates.BpuMinIncome, new HashSet<ContributionProgram> { ContributionProgram.JKK, ContributionProgram.JKM }).Total;
             ChartJson = JsonSerializer.Serialize(new
             {

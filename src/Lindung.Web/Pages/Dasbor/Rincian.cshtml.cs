@@ -114,7 +114,7 @@ public sealed class RincianModel(LindungDbContext db, IStringLocalizer<SharedRes
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        if (Period is null || !Periods.TryParse(Period, out _)
             || (Dimension is { Length: > 0 } d && !CoverageService.Dimensions.Contains(d)))
         {
             return false;

@@ -3,6 +3,7 @@ using Lindung.Core.Audit;
 using Lindung.Core.Bpjs;
 using Lindung.Core.Contributions;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Identity;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
@@ -168,7 +169,7 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProt
                 xlsx.WriteRow(t["Invoice_" + d.Kind].Value, d.Name, d.NikMasked, d.Kpj, d.Ours, d.Theirs);
             }
 
-            xlsx.WriteNote($"Periode {c.Period}: tagihan Lindung {IndonesianFormatText(c.BillTotal)}, tagihan BPJS {IndonesianFormatText(c.Invoice.Total)}, selisih {IndonesianFormatText(c.Difference)}.");
+            xlsx.WriteNote($"Periode {c.Period}: tagihan Lindung {IndonesianFormat.Rupiah(c.BillTotal)}, tagihan BPJS {IndonesianFormat.Rupiah(c.Invoice.Total)}, selisih {IndonesianFormat.Rupiah(c.Difference)}.");
         }
 
         db.Audit(AuditActions.Exported, "InvoiceComparison", null, $"selisih tagihan {c.Period}: {c.Differences.Count} baris (NIK tersamar)");
@@ -177,11 +178,9 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProt
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"selisih-tagihan-{c.Period}.xlsx");
     }
 
-    private static string IndonesianFormatText(long rupiah) => Lindung.Core.Formatting.IndonesianFormat.Rupiah(rupiah);
-
     private bool ValidPeriod()
     {
-        if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (Period is null || !Periods.TryParse(Period, out _))
         {
             InvoiceError = t["Upload_BadPeriod"];
             return false;
@@ -193,7 +192,7 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProt
     private async Task<Bill?> LoadAsync(CancellationToken ct)
     {
         Period ??= time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || start.Year < 2022)
+        if (!Periods.TryParse(Period, out var start) || start.Year < 2022)
         {
             return null;
         }

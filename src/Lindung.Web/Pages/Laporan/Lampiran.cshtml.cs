@@ -68,7 +68,7 @@ public sealed class LampiranModel(LindungDbContext db, TimeProvider time, IStrin
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Period ??= time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!Periods.TryParse(Period, out _))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Registry.Verification;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class KelengkapanModel(LindungDbContext db, TimeProvider time) : P
 
     public async Task OnGetAsync()
     {
-        if (Periode is null || !DateOnly.TryParseExact(Periode + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (Periode is null || !Periods.TryParse(Periode, out _))
         {
             Periode = time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         }

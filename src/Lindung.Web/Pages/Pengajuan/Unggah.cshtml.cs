@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.MasterData;
@@ -64,7 +65,7 @@ public sealed class UnggahModel(LindungDbContext db, UploadStore uploads, Spread
         {
             Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
         }
-        else if (Period is null || !DateOnly.TryParseExact(Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        else if (Period is null || !Periods.TryParse(Period, out _))
         {
             Error = t["Upload_BadPeriod"];
         }
