@@ -20,6 +20,8 @@ public sealed class RincianModel(LindungDbContext db, IStringLocalizer<SharedRes
 {
     public const int PageSize = 50;
 
+    private const int ExportBatch = 10_000;
+
     [BindProperty(SupportsGet = true, Name = "periode")]
     public string? Period { get; set; }
 
@@ -86,23 +88,28 @@ public sealed class RincianModel(LindungDbContext db, IStringLocalizer<SharedRes
         }
 
         var drill = new CoverageDrillDown(db);
-        var people = await drill.PageAsync(await QueryAsync(ct), Period!, 0, int.MaxValue, ct);
+        var query = await QueryAsync(ct);
         var regions = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(db.CurrentTenantCode + ".")).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var output = new MemoryStream();
+        var written = 0;
         using (var xlsx = new XlsxWriter(output))
         {
             xlsx.BeginSheet(Period!, [new XlsxColumn(t["Col_Name"], 30), new XlsxColumn("NIK", 20, Text: true), new XlsxColumn("KPJ", 16, Text: true),
                 new XlsxColumn(t["Col_Agency"], 24), new XlsxColumn(t["Col_District"], 20), new XlsxColumn(t["Col_Sex"], 6),
                 new XlsxColumn(t["Col_BirthDate"], 12), new XlsxColumn("Status", 14)]);
-            foreach (var p in people)
+            // Page by page: a list of a million people is never held whole.
+            for (IReadOnlyList<DrillPerson> page; (page = await drill.PageAsync(query, Period!, written, ExportBatch, ct)).Count > 0; written += page.Count)
             {
-                xlsx.WriteRow(p.Name, p.NikMasked, p.Kpj, p.Agencies, p.DistrictCode is { } d ? regions.GetValueOrDefault(d, d) : null, p.Sex.ToString(),
-                    IndonesianFormat.Date(p.BirthDate), p.Active ? t["Drill_Active"].Value : t["Drill_NotActive"].Value);
+                foreach (var p in page)
+                {
+                    xlsx.WriteRow(p.Name, p.NikMasked, p.Kpj, p.Agencies, p.DistrictCode is { } d ? regions.GetValueOrDefault(d, d) : null, p.Sex.ToString(),
+                        IndonesianFormat.Date(p.BirthDate), p.Active ? t["Drill_Active"].Value : t["Drill_NotActive"].Value);
+                }
             }
         }
 
         db.Audit(AuditActions.Exported, "CoverageList", null,
-            $"daftar cakupan {Period} {Dimension ?? "semua"}={Key} {Which}: {people.Count} orang (NIK tersamar)");
+            $"daftar cakupan {Period} {Dimension ?? "semua"}={Key} {Which}: {written} orang (NIK tersamar)");
         await db.SaveChangesAsync(ct);
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
