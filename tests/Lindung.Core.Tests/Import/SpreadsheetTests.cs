@@ -58,6 +58,27 @@ public class SpreadsheetTests
     }
 
     [Fact]
+    public void Csv_Utf16WithoutByteOrderMark_IsRefusedNotReadAsText()
+    {
+        var utf16 = Encoding.Unicode.GetBytes("NIK;Nama\n1609014708850001;Siti\n");
+        using var reader = new CsvSheetReader(new MemoryStream(utf16));
+
+        var e = Assert.Throws<UnreadableFileException>(() => ReadAll(reader));
+        Assert.Equal("file.encoding", e.Code);
+        Assert.Contains("UTF-16", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_QuoteNeverClosed_IsRefusedWithTheRow()
+    {
+        using var reader = new CsvSheetReader(Csv("NIK;Nama\n1609014708850001;Siti\n1609011208850002;\"Ahmad\n1609011208850003;Budi\n"));
+
+        var e = Assert.Throws<UnreadableFileException>(() => ReadAll(reader));
+        Assert.Equal("file.csv_malformed", e.Code);
+        Assert.Contains("baris 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_OversizedFile_IsRefusedBeforeReading()
     {
         var e = Assert.Throws<UnreadableFileException>(() =>

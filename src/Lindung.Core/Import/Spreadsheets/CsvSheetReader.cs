@@ -67,6 +67,11 @@ public sealed class CsvSheetReader : ISheetReader
         {
             throw new UnreadableFileException("file.cell_too_large", ImportMessages.CellTooLarge(limits.MaxCellChars), e);
         }
+        catch (CsvFormatException e)
+        {
+            // A quote opened and never closed would otherwise pull every later line into one cell.
+            throw new UnreadableFileException("file.csv_malformed", ImportMessages.MalformedCsv(RowNumber + 1), e);
+        }
 
         RowNumber++;
         var count = csv.RowFieldCount;
@@ -86,6 +91,12 @@ public sealed class CsvSheetReader : ISheetReader
             if (text.Length > limits.MaxCellChars)
             {
                 throw new UnreadableFileException("file.cell_too_large", ImportMessages.CellTooLarge(limits.MaxCellChars));
+            }
+
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                // NUL never occurs in text: this is UTF-16 without a byte-order mark, or a binary file.
+                throw new UnreadableFileException("file.encoding", ImportMessages.BinaryOrUtf16);
             }
 
             cells[i] = new SheetCell(text);

@@ -9,6 +9,13 @@ public static class ImportMessages
     public const string NotUtf8 =
         "Berkas CSV tidak berkodekan UTF-8. Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.";
 
+    public const string BinaryOrUtf16 =
+        "Berkas CSV berisi karakter biner (NUL): berkas ini bukan teks UTF-8 (mungkin UTF-16/\"Teks Unicode\" atau berkas lain yang diberi nama .csv). "
+        + "Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.";
+
+    public static string MalformedCsv(int row) => string.Create(CultureInfo.InvariantCulture,
+        $"Berkas CSV rusak di sekitar baris {IndonesianFormat.Number(row)}: ada tanda kutip (\") yang dibuka tetapi tidak ditutup dengan benar. Perbaiki baris itu lalu unggah lagi.");
+
     public const string NotXlsx =
         "Berkas bukan lembar kerja Excel .xlsx yang sah (mungkin .xls lama, rusak, atau berganti nama). Simpan ulang sebagai .xlsx.";
 
