@@ -38,5 +38,14 @@ echo "== dotnet format --verify-no-changes"
 dotnet format Lindung.slnx --verify-no-changes --no-restore
 echo "== tests (SQLite, PostgreSQL, HTTP, Chromium)"
 mkdir -p TestResults
-dotnet test Lindung.slnx --no-build -c Debug --logger "console;verbosity=normal" --results-directory TestResults "$@"
+# Every log line the web app writes during the run is captured here; the log scan below reads it afterwards.
+export LINDUNG_TEST_LOG_DIR="$PWD/TestResults/logs"
+rm -rf "$LINDUNG_TEST_LOG_DIR"
+if [ $# -eq 0 ]; then
+  dotnet test Lindung.slnx --no-build -c Debug --logger "console;verbosity=normal" --results-directory TestResults --filter "Category!=LogScan"
+  echo "== log scan: no NIK, token, password or TOTP key in any log line of the run"
+  dotnet test tests/Lindung.Web.Tests --no-build -c Debug --filter "Category=LogScan" --results-directory TestResults
+else
+  dotnet test Lindung.slnx --no-build -c Debug --logger "console;verbosity=normal" --results-directory TestResults "$@"
+fi
 echo "== all tests passed"

@@ -51,11 +51,13 @@ public static class AuditActions
     public const string BpjsImported = "bpjs.imported";
     public const string BpjsReviewDecided = "bpjs.review_decided";
     public const string ApiCall = "api.call";
+    public const string ApiRefused = "api.refused";
 
     // Accounts and sessions (issue 7).
     public const string SecondFactorEnabled = "auth.2fa_enabled";
     public const string SecondFactorDisabled = "auth.2fa_disabled";
     public const string SecondFactorFailed = "auth.2fa_failed";
+    public const string SecondFactorReset = "auth.2fa_reset";
     public const string RecoveryCodeUsed = "auth.recovery_code_used";
     public const string RecoveryCodesRenewed = "auth.recovery_codes_renewed";
     public const string SignedOutEverywhere = "auth.sign_out_everywhere";

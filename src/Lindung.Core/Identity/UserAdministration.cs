@@ -96,6 +96,32 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         await tx.CommitAsync();
     }
 
+    /// <summary>
+    /// A lost phone without recovery codes: the second factor is switched off, the authenticator key replaced (the
+    /// old app's codes stop working), the recovery codes dropped, the open sessions ended, and a temporary password
+    /// issued — the Administrator hands it over in person after checking who asks. At the next sign-in the user
+    /// changes the password and, for Administrator/Koordinator/Auditor, must enrol an authenticator again.
+    /// </summary>
+    public async Task<string> ResetSecondFactorAsync(AppUser user)
+    {
+        var password = PasswordGenerator.Generate();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes"));
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Audit(AuditActions.SecondFactorReset, nameof(AppUser), user.Id.ToString(), user.UserName, tenantCode: user.TenantCode);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return password;
+    }
+
     public async Task UnlockAsync(AppUser user)
     {
         await using var tx = await db.Database.BeginTransactionAsync();

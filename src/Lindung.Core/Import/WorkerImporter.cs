@@ -61,7 +61,6 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         var report = new WorkerImportReport { DryRun = request.DryRun, Headers = header, IgnoredColumns = map.Unknown };
         var categoryLookup = CategoryLookup(categories);
         var regions = await RegionResolver.LoadAsync(db, tenant, ct);
-        var existing = await ExistingRegistry.LoadAsync(db, ct);
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var now = db.Time.GetUtcNow().UtcDateTime;
         var seen = new Dictionary<HashKey, int>();
@@ -79,6 +78,14 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         }
 
         await using var tx = request.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
+        if (tx is not null)
+        {
+            // One registry writer per tenant at a time, and the registry read only once this import holds the lock:
+            // two OPDs sending the same new person at once must yield one person and a conflict, not a failed import.
+            await RegistryWriteLock.AcquireAsync(db, tenant, ct);
+        }
+
+        var existing = await ExistingRegistry.LoadAsync(db, ct);
         Submission? submission = null;
         if (!request.DryRun)
         {

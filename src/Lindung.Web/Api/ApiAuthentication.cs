@@ -32,6 +32,8 @@ public sealed class ApiTokenHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "LindungApi";
+    private const string MalformedToken = "Malformed API token";
+    private const string UnknownToken = "Unknown or revoked API token";
 
     /// <summary>Last-used time is written at most this often per client (one UPDATE, not one per call).</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -47,7 +49,7 @@ public sealed class ApiTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal) || token.Length > 128)
         {
-            return AuthenticateResult.Fail("Malformed API token");
+            return AuthenticateResult.Fail(MalformedToken);
         }
 
         var hash = ApiTokens.Hash(token);
@@ -56,7 +58,7 @@ public sealed class ApiTokenHandler(
             .FirstOrDefaultAsync(c => c.TokenHash == hash, Context.RequestAborted);
         if (client is null || client.RevokedAt is not null)
         {
-            return AuthenticateResult.Fail("Unknown or revoked API token");
+            return AuthenticateResult.Fail(UnknownToken);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -93,14 +95,22 @@ public sealed class ApiTokenHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        var reason = result.None ? "tanpa token"
+            : result.Failure?.Message == MalformedToken ? "token salah bentuk"
+            : "token tidak dikenal atau sudah dicabut";
+        await ApiRefusals.AuditAsync(Context, StatusCodes.Status401Unauthorized, reason);
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, t["Api_Unauthorized"]);
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, t["Api_Unauthorized"]);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, t["Api_Forbidden"]);
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        await ApiRefusals.AuditAsync(Context, StatusCodes.Status403Forbidden, "cakupan token tidak mengizinkan");
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, t["Api_Forbidden"]);
+    }
 }
 
 /// <summary>The API client of the current request, read from its claims.</summary>

@@ -37,6 +37,7 @@ public static class ApiSetup
                 .RequireClaim(ApiClaims.Scope, ApiClaims.WriteScope));
         });
 
+        builder.Services.AddMemoryCache();
         builder.Services.AddRateLimiter(o =>
         {
             // Runs before authentication, so the partition is the presented token's hash: one token = one client.
@@ -56,6 +57,7 @@ public static class ApiSetup
                 if (IsApi(context.HttpContext.Request.Path))
                 {
                     var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                    await ApiRefusals.AuditAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "batas permintaan per menit terlampaui");
                     context.HttpContext.Response.Headers.RetryAfter = "60";
                     await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, t["Api_RateLimited"]);
                 }

@@ -210,6 +210,13 @@ public class ApiTests(LindungFactory factory) : ApiTestsBase<LindungFactory>(fac
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("Token API tidak ada", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        // Each refusal is in the audit trail with its reason, never with the token.
+        await using var db = Factory.Database.Context(LindungFactory.Tenant);
+        var refused = await db.AuditEvents.Where(e => e.Action == AuditActions.ApiRefused).Select(e => e.Detail!).ToListAsync();
+        Assert.Contains(refused, d => d.StartsWith("401 GET /api/v1/workers: tanpa token", StringComparison.Ordinal));
+        Assert.Contains(refused, d => d.StartsWith("401 GET /api/v1/workers: token tidak dikenal", StringComparison.Ordinal));
+        Assert.DoesNotContain(refused, d => d.Contains(ApiTokens.Prefix, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -223,6 +230,9 @@ public class ApiTests(LindungFactory factory) : ApiTestsBase<LindungFactory>(fac
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("tidak mempunyai izin", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = Factory.Database.Context(LindungFactory.Tenant);
+        var client = await db.ApiClients.SingleAsync(c => c.Name == "Hanya Baca");
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ApiRefused && e.EntityId == client.Id.ToString()
+            && e.Detail!.StartsWith("403 POST /api/v1/workers")));
         Assert.False(await db.People.AnyAsync(p => p.FullName.Contains("Boleh Masuk")));
     }
 
@@ -311,5 +321,12 @@ public class ApiRateLimitTests(StrictApiLindungFactory factory) : ApiTestSupport
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Terlalu banyak permintaan", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Api(other).GetAsync("/api/v1/snapshots")).StatusCode);
+
+        // The refusal is audited under the client that made it — once a minute, however many calls are refused.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await api.GetAsync("/api/v1/snapshots")).StatusCode);
+        await using var db = Factory.Database.Context(LindungFactory.Tenant);
+        var client = await db.ApiClients.SingleAsync(c => c.Name == "Terlalu Rajin");
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ApiRefused && e.EntityId == client.Id.ToString()
+            && e.Detail!.StartsWith("429 GET /api/v1/snapshots")));
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Lindung.Web.Tests.Infrastructure;
 
@@ -250,6 +251,11 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(TestLogCapture.Instance);
+            logging.AddFilter<TestLogCapture>(null, LogLevel.Information);
+        });
         builder.UseSetting("Lindung:Provider", Provider.ToString());
         builder.UseSetting("Lindung:DataDirectory", Database.Settings.DataDirectory);
         builder.UseSetting("ConnectionStrings:Lindung", Database.Settings.ConnectionString);
@@ -305,6 +311,18 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var page = await client.GetStringAsync(formPage ?? path);
         fields["__RequestVerificationToken"] = AntiforgeryToken(page);
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Posts a search form (registry, audit trail) and follows its redirect: searches post because a NIK must not
+    /// travel in a URL. Returns the final URL and page.
+    /// </summary>
+    public static async Task<(string Url, string Html)> SearchAsync(HttpClient client, string page, Dictionary<string, string> fields)
+    {
+        var response = await PostFormAsync(client, page, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var url = response.Headers.Location!.OriginalString;
+        return (url, await client.GetStringAsync(url));
     }
 
     public static string AntiforgeryToken(string html) =>

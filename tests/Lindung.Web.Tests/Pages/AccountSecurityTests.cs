@@ -225,6 +225,49 @@ public partial class AccountSecurityTests(SessionLindungFactory factory) : IClas
     }
 
     [Fact]
+    public async Task AdministratorResetsALostSecondFactor_SessionsEnd_OldKeyGone_TemporaryPasswordWithoutACode()
+    {
+        var user = await NewUserAsync(Roles.Koordinator);
+        var phone = await PasswordOnlyAsync(user);
+        var (oldKey, _) = await EnrolAsync(phone);
+        Guid id;
+        await using (var db = factory.Database.Context(LindungFactory.Tenant))
+        {
+            id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
+        }
+
+        var admin = await factory.SignInAsync(LindungFactory.UserOf[Roles.Administrator], LindungFactory.Password);
+        Assert.Contains($"data-testid=\"reset2fa-{user}\"", await admin.GetStringAsync("/Admin/Pengguna"), StringComparison.Ordinal);
+        var reset = await LindungFactory.PostFormAsync(admin, $"/Admin/Pengguna?handler=ResetSecondFactor&id={id}", [], formPage: "/Admin/Pengguna");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var message = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Pengguna"));
+        var temporary = Regex.Match(message, "Kata sandi sementara: (\\S+) ").Groups[1].Value;
+        Assert.NotEmpty(temporary);
+
+        // The session on the lost phone ends; the old password no longer opens the account.
+        Assert.StartsWith("/Akun/Masuk", (await phone.GetAsync("/")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var old = await LindungFactory.PostFormAsync(factory.Anonymous(), "/Akun/Masuk",
+            new() { ["Input.UserName"] = user, ["Input.Password"] = LindungFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+
+        // The temporary password signs in without asking a code; the user must change it and enrol again.
+        var fresh = factory.Anonymous();
+        var signedIn = await LindungFactory.PostFormAsync(fresh, "/Akun/Masuk", new() { ["Input.UserName"] = user, ["Input.Password"] = temporary });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain("MasukKode", signedIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        await using var check = factory.Database.Context(LindungFactory.Tenant);
+        var after = await check.Users.SingleAsync(u => u.Id == id);
+        Assert.False(after.TwoFactorEnabled);
+        Assert.True(after.MustChangePassword);
+        var newKey = await check.UserTokens.Where(t => t.UserId == id && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleAsync();
+        Assert.NotEqual(oldKey, newKey);
+        Assert.False(await check.UserTokens.AnyAsync(t => t.UserId == id && t.Name == "RecoveryCodes"));
+        Assert.True(await check.AuditEvents.AnyAsync(e => e.Action == AuditActions.SecondFactorReset && e.EntityId == id.ToString()
+            && e.UserName == LindungFactory.UserOf[Roles.Administrator]));
+    }
+
+    [Fact]
     public async Task LockButton_OnlyForTheAdministrator()
     {
         var koordinator = await factory.SignInAsync(LindungFactory.UserOf[Roles.Koordinator], LindungFactory.Password);

@@ -47,11 +47,43 @@ public class RegistryPageTests(LindungFactory factory) : IClassFixture<LindungFa
     [InlineData("AHMAD", "Ahmad Fauzi", "Siti Nurhayati")]
     public async Task Search_ByExactNikOrNamePrefix_FindsOnlyTheMatch(string q, string expected, string absent)
     {
-        var html = await (await factory.SignedInAsync(Roles.Auditor)).GetStringAsync("/Pekerja?F.Q=" + Uri.EscapeDataString(q));
+        var (url, html) = await LindungFactory.SearchAsync(await factory.SignedInAsync(Roles.Auditor), "/Pekerja", new() { ["F.Q"] = q });
 
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.DoesNotContain(absent, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0147", url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SearchByNik_NeverPutsTheNikInAUrl_AndShowsItMasked()
+    {
+        var client = await factory.SignedInAsync(Roles.Koordinator);
+
+        var (url, html) = await LindungFactory.SearchAsync(client, "/Pekerja", new() { ["F.Q"] = LindungFactory.DlhWorkerNik });
+
+        Assert.Contains("F.Q=nik~", url, StringComparison.Ordinal);
+        Assert.DoesNotContain(LindungFactory.DlhWorkerNik, Uri.UnescapeDataString(url), StringComparison.Ordinal);
+        Assert.DoesNotContain(LindungFactory.DlhWorkerNik, html, StringComparison.Ordinal);
+        Assert.Contains("value=\"1609\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u20220001\"", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Siti Nurhayati", html, StringComparison.Ordinal);
+
+        // Applying another filter with the masked NIK still in the box keeps the same search.
+        var sealedQ = System.Text.RegularExpressions.Regex.Match(html, "name=\"SealedQ\" value=\"([^\"]+)\"").Groups[1].Value;
+        var (_, again) = await LindungFactory.SearchAsync(client, url, new()
+        {
+            ["F.Q"] = NikProtectorMask(LindungFactory.DlhWorkerNik),
+            ["SealedQ"] = System.Net.WebUtility.HtmlDecode(sealedQ),
+            ["F.Urut"] = "lahir",
+        });
+        Assert.Contains("Siti Nurhayati", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ahmad Fauzi", again, StringComparison.Ordinal);
+
+        // An altered seal finds nobody.
+        var altered = await client.GetStringAsync("/Pekerja?F.Q=nik~AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        Assert.DoesNotContain("Siti Nurhayati", altered, StringComparison.Ordinal);
+    }
+
+    private static string NikProtectorMask(string nik) => Lindung.Core.Registry.Protection.NikProtector.Mask(nik);
 
     [Fact]
     public async Task Reveal_Koordinator_ShowsFullNikAndAuditsIt()

@@ -4,6 +4,7 @@ using Lindung.Core.Data;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Registry.Validation;
+using Lindung.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,15 +28,29 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
     [BindProperty(SupportsGet = true, Name = "teks")] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "hal")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>The sealed NIK of the previous search, posted back while the box still shows it masked.</summary>
+    [BindProperty] public string? SealedPerson { get; set; }
+
+    /// <summary>What the person box shows: a NIK masked (it travels sealed in the URL, see <see cref="NikInUrls"/>).</summary>
+    public string? PersonText => NikInUrls.ForDisplay(nik, Person);
+
     public AuditPage Result { get; private set; } = new([], 0, 1, AuditSearch.PageSize);
     public List<Agency> Agencies { get; private set; } = [];
     public IReadOnlyList<string> Actions => AuditActions.All;
     public bool BadDate { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The search form posts (a NIK must not travel in a URL) and lands on the result.</summary>
+    public IActionResult OnPost()
+    {
+        Person = NikInUrls.FromForm(nik, Person, SealedPerson);
+        return RedirectToPage(RouteValues());
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
         Result = await AuditSearch.SearchAsync(db, nik, Query(), PageNumber, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
@@ -102,7 +117,7 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
             if (DateParsing.TryParse(To.Trim(), out var t)) { to = t; } else { BadDate = true; }
         }
 
-        return new AuditQuery(UserName, Action, EntityType, EntityId, Person, AgencyId, from, to, Text);
+        return new AuditQuery(UserName, Action, EntityType, EntityId, NikInUrls.Unseal(nik, Person) ?? Person, AgencyId, from, to, Text);
     }
 
     private static string Describe(AuditQuery q)

@@ -17,6 +17,13 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
     [BindProperty(SupportsGet = true)]
     public Filter F { get; set; } = new();
 
+    /// <summary>The sealed NIK of the previous search, posted back when the box still shows it masked.</summary>
+    [BindProperty]
+    public string? SealedQ { get; set; }
+
+    /// <summary>What the search box shows: a NIK masked (it travels sealed in the URL, see <see cref="NikInUrls"/>).</summary>
+    public string? SearchText => NikInUrls.ForDisplay(nik, F.Q);
+
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -43,7 +50,14 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
         public int Hal { get; set; } = 1;
     }
 
-    public async Task OnGetAsync()
+    /// <summary>The search form posts (a NIK must not travel in a URL) and lands on the filtered list.</summary>
+    public IActionResult OnPost()
+    {
+        F.Q = NikInUrls.FromForm(nik, F.Q, SealedQ);
+        return RedirectToPage(RouteFor(1));
+    }
+
+    public async Task<IActionResult> OnGetAsync()
     {
         var scope = UserScope.Of(User);
         var query = RegistryQueries.VisibleEngagements(db, scope.OwnAgencyId);
@@ -51,10 +65,15 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
 
         var q = F.Q?.Trim() ?? "";
         var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 16 && digits.Length == q.Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Length)
+        if (NikInUrls.Unseal(nik, F.Q) is { } searchedNik)
         {
-            var hash = nik.Hash(digits);
+            var hash = nik.Hash(searchedNik);
             people = people.Where(p => p.NikHash == hash);
+        }
+        else if (q.StartsWith(NikInUrls.Prefix, StringComparison.Ordinal))
+        {
+            // A sealed NIK this installation cannot open (another key, or altered): nothing matches.
+            people = people.Where(p => false);
         }
         else if (digits.Length == 11 && digits.Length == q.Length)
         {
@@ -129,6 +148,8 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
         {
             Villages = await db.Regions.AsNoTracking().Where(r => r.ParentCode == k).OrderBy(r => r.Name).ToListAsync();
         }
+
+        return Page();
     }
 
     public string VillageName(string? code) => code is null ? "" : Villages.FirstOrDefault(v => v.Code == code)?.Name ?? code;

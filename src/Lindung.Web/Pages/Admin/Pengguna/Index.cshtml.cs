@@ -12,7 +12,7 @@ public sealed class IndexModel(LindungDbContext db, UserManager<AppUser> users, 
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(Guid Id, string UserName, string DisplayName, List<string> Roles, string? Agency,
-        bool MustChangePassword, bool Locked);
+        bool MustChangePassword, bool Locked, bool SecondFactor);
 
     public List<Row> Users { get; private set; } = [];
 
@@ -35,6 +35,26 @@ public sealed class IndexModel(LindungDbContext db, UserManager<AppUser> users, 
 
         var password = await admin.ResetPasswordAsync(user);
         TempData["UserMessage"] = t["User_Reset", user.UserName ?? "", password].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Resets a lost second factor (with a temporary password); the user enrols again at the next sign-in.</summary>
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(Guid id)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && u.TenantCode == db.CurrentTenantCode);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id.ToString() == users.GetUserId(User))
+        {
+            TempData["UserMessage"] = t["User_SecondFactorResetSelf"].Value;
+            return RedirectToPage();
+        }
+
+        var password = await admin.ResetSecondFactorAsync(user);
+        TempData["UserMessage"] = t["User_SecondFactorReset", user.UserName ?? "", password].Value;
         return RedirectToPage();
     }
 
@@ -85,7 +105,8 @@ public sealed class IndexModel(LindungDbContext db, UserManager<AppUser> users, 
                 roleNames.Where(x => x.UserId == u.Id).Select(x => x.Name ?? "").ToList(),
                 u.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null,
                 u.MustChangePassword,
-                u.LockoutEnd is { } end && end > now))
+                u.LockoutEnd is { } end && end > now,
+                u.TwoFactorEnabled))
             .ToList();
     }
 }
