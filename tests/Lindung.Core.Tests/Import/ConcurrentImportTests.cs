@@ -66,11 +66,11 @@ public class ConcurrentImportTests
     }
 
     /// <summary>A valid synthetic NIK per number: Muara Dua (16.09.01), born 1985, serial = the number.</summary>
-    internal static string NikOf(int n) => string.Create(CultureInfo.InvariantCulture,
+    public static string NikOf(int n) => string.Create(CultureInfo.InvariantCulture,
         $"160901{n % 28 + 1:D2}{n % 12 + 1:D2}85{n:D4}");
 
     /// <summary>A name of letters only (names with digits are refused): the number written in letters a–z.</summary>
-    internal static string NameOf(int n)
+    public static string NameOf(int n)
     {
         var sb = new StringBuilder("Pekerja ");
         for (var x = n; x > 0; x /= 26)
