@@ -64,8 +64,22 @@ public static class AuthSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
             {
-                // Only sign-in attempts are limited here (per client address); uploads and the API get
-                // their own policies when they exist.
+                // Sign-in attempts per client address, uploads per user; the API has its own policy (ApiSetup).
+                if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                {
+                    // The status page rendering a refusal is not another upload.
+                    return RateLimitPartition.GetNoLimiter("none");
+                }
+
+                if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.HasFormContentType
+                    && ctx.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    var uploads = ctx.RequestServices.GetRequiredService<IOptions<LindungOptions>>().Value.UploadsPerMinute;
+                    var who = ctx.User.Identity?.IsAuthenticated == true ? "user:" + ctx.User.Identity.Name : "ip:" + ctx.Connection.RemoteIpAddress;
+                    return RateLimitPartition.GetFixedWindowLimiter("upload:" + who,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = uploads, Window = TimeSpan.FromMinutes(1) });
+                }
+
                 if (HttpMethods.IsPost(ctx.Request.Method)
                     && (ctx.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
                         || ctx.Request.Path.StartsWithSegments(SecondFactorPath, StringComparison.OrdinalIgnoreCase)))

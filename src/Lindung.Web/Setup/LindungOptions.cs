@@ -8,6 +8,9 @@ public sealed class LindungOptions
 
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>File uploads (any multipart POST: worker lists, BPJS files, invoices, projects, PDFs) per user and minute.</summary>
+    public int UploadsPerMinute { get; set; } = 20;
+
     /// <summary>Requests per minute per API token (docs/api.md); beyond it the API answers 429.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
     /// <summary>A session ends after this many minutes without a request (sliding; ASVS V3.3).</summary>

@@ -52,6 +52,8 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual int ApiRequestsPerMinute => 10_000;
 
+    protected virtual int UploadsPerMinute => 10_000;
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised");
 
     public virtual async Task InitializeAsync()
@@ -261,6 +263,7 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Lindung", Database.Settings.ConnectionString);
         builder.UseSetting("Lindung:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Lindung:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Lindung:UploadsPerMinute", UploadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -353,4 +356,9 @@ public sealed class StrictSignInLindungFactory : LindungFactory
 public sealed class StrictApiLindungFactory : LindungFactory
 {
     protected override int ApiRequestsPerMinute => 3;
+}
+
+public sealed class StrictUploadLindungFactory : LindungFactory
+{
+    protected override int UploadsPerMinute => 2;
 }

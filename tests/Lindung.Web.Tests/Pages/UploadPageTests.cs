@@ -10,7 +10,7 @@ namespace Lindung.Web.Tests.Pages;
 
 public class UploadPageTests(LindungFactory factory) : IClassFixture<LindungFactory>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string name, string? categoryId = null)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string name, string? categoryId = null)
     {
         var page = await client.GetStringAsync("/Pengajuan/Unggah");
         using var form = new MultipartFormDataContent
@@ -112,5 +112,27 @@ public class UploadPageTests(LindungFactory factory) : IClassFixture<LindungFact
         }
 
         Assert.Equal(260, rows); // header + 259 desa/kelurahan
+    }
+}
+
+public class UploadRateLimitTests(StrictUploadLindungFactory factory) : IClassFixture<StrictUploadLindungFactory>
+{
+    [Fact]
+    public async Task ThirdUploadInAMinute_Gets429_AnotherUserIsNotAffected()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes("NIK;Nama\n1609014708850001;Siti Nurhayati\n");
+        var operatorClient = await factory.SignedInAsync(Roles.OperatorOpd);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await UploadPageTests.UploadAsync(operatorClient, csv, "pekerja.csv")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
+        Assert.Contains("Terlalu banyak permintaan", await (await UploadPageTests.UploadAsync(operatorClient, csv, "pekerja.csv")).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(2));
+        var other = await factory.SignInAsync(LindungFactory.UserOf[Roles.Koordinator], LindungFactory.Password);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await UploadPageTests.UploadAsync(other, csv, "pekerja.csv")).StatusCode);
     }
 }
