@@ -63,6 +63,9 @@ public class BreachPageTests(LindungFactory factory) : IClassFixture<LindungFact
         await LindungFactory.PostFormAsync(admin, $"/Admin/Insiden/Detail/{id}?handler=Status", new() { ["to"] = "Notified" }, formPage: $"/Admin/Insiden/Detail/{id}");
 
         Assert.Contains("data-state=\"Overdue\"", before, StringComparison.Ordinal);
+        var list = await admin.GetStringAsync("/Admin/Insiden");
+        Assert.Contains($"href=\"/Admin/Insiden/Detail/{id}\"", list, StringComparison.Ordinal);
+        Assert.Contains("TERLAMBAT", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, skip.StatusCode);
         await using var db = factory.Database.Context(LindungFactory.Tenant);
         var incident = await db.BreachIncidents.SingleAsync(i => i.Id == id);
