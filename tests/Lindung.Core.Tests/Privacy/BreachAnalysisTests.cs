@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Lindung.Core.Audit;
-using Lindung.Core.Data;
 using Lindung.Core.Bpjs;
+using Lindung.Core.Data;
 using Lindung.Core.MasterData;
 using Lindung.Core.Privacy;
 using Lindung.Core.Registry;

@@ -118,11 +118,15 @@ public class BreachPageTests(LindungFactory factory) : IClassFixture<LindungFact
 
         var empty = await LindungFactory.PostFormAsync(admin, "/Admin/Insiden/Baru", new()
         {
-            ["Input.DiscoveredDate"] = WibNow(0, "dd/MM/yyyy"), ["Input.DiscoveredTime"] = "08:00", ["Input.Description"] = " ",
+            ["Input.DiscoveredDate"] = WibNow(0, "dd/MM/yyyy"),
+            ["Input.DiscoveredTime"] = "08:00",
+            ["Input.Description"] = " ",
         });
         var future = await LindungFactory.PostFormAsync(admin, "/Admin/Insiden/Baru", new()
         {
-            ["Input.DiscoveredDate"] = WibNow(48, "dd/MM/yyyy"), ["Input.DiscoveredTime"] = "08:00", ["Input.Description"] = "Masa depan",
+            ["Input.DiscoveredDate"] = WibNow(48, "dd/MM/yyyy"),
+            ["Input.DiscoveredTime"] = "08:00",
+            ["Input.Description"] = "Masa depan",
         });
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (empty.StatusCode, future.StatusCode));
