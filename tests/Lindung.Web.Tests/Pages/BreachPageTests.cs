@@ -65,7 +65,7 @@ public class BreachPageTests(LindungFactory factory) : IClassFixture<LindungFact
         Assert.Contains("data-state=\"Overdue\"", before, StringComparison.Ordinal);
         var list = await admin.GetStringAsync("/Admin/Insiden");
         Assert.Contains($"href=\"/Admin/Insiden/Detail/{id}\"", list, StringComparison.Ordinal);
-        Assert.Contains("TERLAMBAT", list, StringComparison.Ordinal);
+        Assert.Contains("Diberitahukan terlambat", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, skip.StatusCode);
         await using var db = factory.Database.Context(LindungFactory.Tenant);
         var incident = await db.BreachIncidents.SingleAsync(i => i.Id == id);
