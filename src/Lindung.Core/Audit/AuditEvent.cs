@@ -64,6 +64,9 @@ public static class AuditActions
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
 
+    // Privacy (UU 27/2022 PDP; docs/privacy.md).
+    public const string SubjectReportProduced = "privacy.subject_report";
+
     /// <summary>Every action, for the audit search's choice list.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -45,6 +45,9 @@ public sealed record ExportColumn(ExportField Field, string Header);
 public sealed class RegistrationExport(LindungDbContext db, NikProtector protector)
 {
     public const string MappingKey = "bpjs.export.columns";
+
+    /// <summary>The audit entity type of a registration export; its entity id is the <see cref="RegistrationExportBatch"/>'s.</summary>
+    public const string RegistrationAuditType = "BpjsRegistration";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static readonly IReadOnlyList<ExportColumn> DefaultColumns =
@@ -89,6 +92,7 @@ public sealed class RegistrationExport(LindungDbContext db, NikProtector protect
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = new List<Guid>();
+        var items = new List<RegistrationExportItem>();
         using var xlsx = csv ? null : new XlsxWriter(output);
         await using var text = csv ? new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true) : null;
         xlsx?.BeginSheet("Pendaftaran", [.. columns.Select(c => new XlsxColumn(c.Header, c.Field is ExportField.Nik or ExportField.Name or ExportField.Address ? 24 : 16,
@@ -132,6 +136,7 @@ public sealed class RegistrationExport(LindungDbContext db, NikProtector protect
             }
 
             ids.Add(e.Id);
+            items.Add(new RegistrationExportItem { EngagementId = e.Id, PersonId = p.Id });
         }
 
         var now = db.Time.GetUtcNow().UtcDateTime;
@@ -141,8 +146,21 @@ public sealed class RegistrationExport(LindungDbContext db, NikProtector protect
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.Registration, RegistrationStatus.SentToBpjs).SetProperty(e => e.SentToBpjsAt, now), ct);
         }
 
-        db.Audit(AuditActions.Exported, "BpjsRegistration", null, $"pendaftaran kolektif BPJS: {ids.Count} baris dengan NIK lengkap, ditandai Dikirim ke BPJS");
+        // Who was in the file, row by row (docs/privacy.md): the batch and its audit event first, then the items in bulk
+        // (100,000 rows must not cost 100,000 round trips), all in the export's transaction.
+        var batch = new RegistrationExportBatch { At = now, ExportedBy = db.Actor.UserName, Format = csv ? "csv" : "xlsx", Rows = ids.Count };
+        db.RegistrationExportBatches.Add(batch);
+        db.Audit(AuditActions.Exported, RegistrationAuditType, batch.Id.ToString(),
+            $"pendaftaran kolektif BPJS: {ids.Count} baris dengan NIK lengkap, ditandai Dikirim ke BPJS");
         await db.SaveChangesAsync(ct);
+        var tenant = db.CurrentTenantCode!;
+        foreach (var item in items)
+        {
+            item.TenantCode = tenant;
+            item.BatchId = batch.Id;
+        }
+
+        await BulkInsert.InsertAsync(db, items, ct);
         await tx.CommitAsync(ct);
         return ids.Count;
     }

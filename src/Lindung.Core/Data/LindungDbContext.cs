@@ -65,6 +65,11 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     // HTTP API clients (issue 7, /api/v1).
     public DbSet<Lindung.Core.Api.ApiClient> ApiClients => Set<Lindung.Core.Api.ApiClient>();
 
+    // Privacy (UU 27/2022 PDP): who was in each BPJS registration file, and suspected breaches (docs/privacy.md).
+    public DbSet<RegistrationExportBatch> RegistrationExportBatches => Set<RegistrationExportBatch>();
+    public DbSet<RegistrationExportItem> RegistrationExportItems => Set<RegistrationExportItem>();
+    public DbSet<Lindung.Core.Privacy.BreachIncident> BreachIncidents => Set<Lindung.Core.Privacy.BreachIncident>();
+
     public ICurrentActor Actor => actor;
 
     public TimeProvider Time => time;

@@ -120,4 +120,49 @@ public class RegistrationExportTests
 
         Assert.Equal((1, 0), (first, second));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Export_RecordsEveryPersonInTheFileAsItemsOfOneBatch(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await using (var ctx = db.Context("16.09"))
+        {
+            var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "MARBOT");
+            var kesra = await ctx.Agencies.SingleAsync(a => a.Code == "KESRA");
+            for (var i = 0; i < 1500; i++)
+            {
+                var nik = "160901150385" + (1000 + i).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                var person = new NewPerson(nik, "Pekerja " + i, new DateOnly(1985, 3, 15), 'L', "Muaradua").ToPerson(Protector);
+                person.Engagements.Add(new Engagement
+                {
+                    AgencyId = kesra.Id,
+                    CategoryId = category.Id,
+                    Scheme = Scheme.BPU,
+                    DeclaredIncome = 1_000_000,
+                    FundingSource = "APBD",
+                    Programs = "JKK;JKM",
+                    StartDate = new DateOnly(2024, 1, 1),
+                    Verification = VerificationStatus.Verified,
+                });
+                ctx.People.Add(person);
+            }
+
+            await ctx.SaveChangesAsync();
+        }
+
+        await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+        {
+            Assert.Equal(1501, await new RegistrationExport(ctx, Protector).WriteAsync(new MemoryStream(), csv: true));
+        }
+
+        await using var check = db.Context("16.09");
+        var batch = await check.RegistrationExportBatches.SingleAsync();
+        Assert.Equal((1501, "koordinator.uji", "csv"), (batch.Rows, batch.ExportedBy, batch.Format));
+        Assert.Equal(1501, await check.RegistrationExportItems.CountAsync(i => i.BatchId == batch.Id));
+        var sent = await check.Engagements.Where(e => e.Registration == RegistrationStatus.SentToBpjs).Select(e => new { e.Id, e.PersonId }).ToListAsync();
+        var items = await check.RegistrationExportItems.Select(i => new { Id = i.EngagementId, i.PersonId }).ToListAsync();
+        Assert.Equal(sent.OrderBy(e => e.Id), items.OrderBy(e => e.Id));
+        Assert.Equal(batch.Id.ToString(), (await check.AuditEvents.SingleAsync(e => e.Action == AuditActions.Exported)).EntityId);
+    }
 }

@@ -29,6 +29,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Pekerja/Detail"] = NoPimpinan,
         ["/Pekerja/Tambah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Pekerja/Ubah"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Pekerja/DataPribadi"] = NoPimpinan,
         ["/Pengajuan/Index"] = NoPimpinan,
         ["/Pengajuan/Verifikasi"] = Central,
         ["/Pengajuan/Unggah"] = [Administrator, Koordinator, OperatorOpd],
@@ -68,6 +69,9 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Libur/Index"] = [Administrator],
         ["/Admin/Api/Index"] = [Administrator],
         ["/Admin/Api/Referensi"] = [Administrator],
+        ["/Admin/Insiden/Index"] = [Administrator],
+        ["/Admin/Insiden/Baru"] = [Administrator],
+        ["/Admin/Insiden/Detail"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,
@@ -163,6 +167,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Admin/Kategori/Edit" => "/Admin/Kategori/Edit/" + IdOf("category"),
             "/Pekerja/Detail" => "/Pekerja/Detail/" + factory.PersonIdByName("Siti Nurhayati"),
             "/Pekerja/Ubah" => "/Pekerja/Ubah/" + factory.PersonIdByName("Siti Nurhayati"),
+            "/Pekerja/DataPribadi" => "/Pekerja/DataPribadi/" + factory.PersonIdByName("Siti Nurhayati"),
+            "/Admin/Insiden/Detail" => "/Admin/Insiden/Detail/" + await ABreachIncidentAsync(),
             "/Status" => "/Status/404",
             "/Pengajuan/Pratinjau" => "/Pengajuan/Pratinjau/" + Guid.NewGuid(),
             "/Pengajuan/Templat" => "/Pengajuan/Templat?kategori=MARBOT",
@@ -188,6 +194,26 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         db.ConstructionProjects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;
+    }
+
+    /// <summary>A suspected breach, created once.</summary>
+    private async Task<Guid> ABreachIncidentAsync()
+    {
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        if (await db.BreachIncidents.Select(i => (Guid?)i.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var incident = new Lindung.Core.Privacy.BreachIncident
+        {
+            DiscoveredAt = DateTime.UtcNow.AddHours(-1),
+            Description = "Matriks akses",
+            RecordedBy = "test",
+        };
+        db.BreachIncidents.Add(incident);
+        await db.SaveChangesAsync();
+        return incident.Id;
     }
 
     private Guid IdOf(string kind)
