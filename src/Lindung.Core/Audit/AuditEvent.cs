@@ -62,6 +62,10 @@ public static class AuditActions
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
 
+    // UU PDP correction/deletion requests and retention (docs/privacy-requests.md).
+    public const string PersonalDataErased = "privacy.erased";
+    public const string RetentionRan = "privacy.retention_run";
+
     /// <summary>Every action, for the audit search's choice list.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
