@@ -66,8 +66,14 @@ public class ErasureTests
         var e = await ctx.Engagements.SingleAsync(x => x.Id == s.EngagementId);
         var incident = new Incident
         {
-            PersonId = s.PersonId, EngagementId = e.Id, AgencyId = e.AgencyId, Kind = IncidentKind.Death,
-            OccurredOn = new DateOnly(2016, 3, 1), Place = "Rumah " + s.Name, Description = s.Name + " meninggal", WorkRelated = false,
+            PersonId = s.PersonId,
+            EngagementId = e.Id,
+            AgencyId = e.AgencyId,
+            Kind = IncidentKind.Death,
+            OccurredOn = new DateOnly(2016, 3, 1),
+            Place = "Rumah " + s.Name,
+            Description = s.Name + " meninggal",
+            WorkRelated = false,
         };
         var claim = ClaimRules.NewClaim(incident);
         claim.Status = status;
@@ -89,9 +95,17 @@ public class ErasureTests
         {
             ctx.BpjsStatuses.Add(new BpjsStatus
             {
-                ImportId = import.Id, Period = period, RowNumber = ++n, PersonId = s.PersonId, Kpj = "9" + s.Nik[6..16], NikHash = s.Hash,
-                NikMasked = s.Nik[..4] + "••••••••" + s.Nik[12..], Name = s.Name.ToUpperInvariant(), BirthDate = new DateOnly(1985, 8, 7),
-                Active = active, Explanation = "NIK sama: " + s.Name,
+                ImportId = import.Id,
+                Period = period,
+                RowNumber = ++n,
+                PersonId = s.PersonId,
+                Kpj = "9" + s.Nik[6..16],
+                NikHash = s.Hash,
+                NikMasked = s.Nik[..4] + "••••••••" + s.Nik[12..],
+                Name = s.Name.ToUpperInvariant(),
+                BirthDate = new DateOnly(1985, 8, 7),
+                Active = active,
+                Explanation = "NIK sama: " + s.Name,
             });
         }
 
@@ -123,8 +137,14 @@ public class ErasureTests
             ctx.RegistryConflicts.Add(new RegistryConflict { PersonId = s.PersonId, NewEngagementId = Guid.NewGuid(), ExistingEngagementId = s.EngagementId, Note = "Sama dengan " + s.Name });
             var request = new PersonalDataRequest
             {
-                PersonId = s.PersonId, Kind = RequestKind.Deletion, ReceivedOn = Today, Channel = RequestChannel.Letter,
-                RequesterName = s.Name, Relation = RequesterRelation.Self, Details = "Hapus data saya, " + s.Name, RecordedBy = "test",
+                PersonId = s.PersonId,
+                Kind = RequestKind.Deletion,
+                ReceivedOn = Today,
+                Channel = RequestChannel.Letter,
+                RequesterName = s.Name,
+                Relation = RequesterRelation.Self,
+                Details = "Hapus data saya, " + s.Name,
+                RecordedBy = "test",
             };
             ctx.PersonalDataRequests.Add(request);
             await ctx.SaveChangesAsync();

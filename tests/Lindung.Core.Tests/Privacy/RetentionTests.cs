@@ -31,7 +31,10 @@ public class RetentionTests
                 PersonId = activeElsewhere.PersonId,
                 AgencyId = await ctx.Agencies.Where(a => a.Code == "BPBD").Select(a => a.Id).SingleAsync(),
                 CategoryId = await ctx.WorkerCategories.Where(c => c.Code == "NONASN").Select(c => c.Id).SingleAsync(),
-                FundingSource = "APBD", Programs = "JKK;JKM", StartDate = Today.AddYears(-3), Verification = VerificationStatus.Verified,
+                FundingSource = "APBD",
+                Programs = "JKK;JKM",
+                StartDate = Today.AddYears(-3),
+                Verification = VerificationStatus.Verified,
             });
             openClaim = await ErasureTests.PersonAsync(ctx, "1609014708850404", "Klaim Belum Selesai", Today.AddYears(-8));
             await ErasureTests.ClaimAsync(ctx, openClaim, ClaimStatus.Submitted);

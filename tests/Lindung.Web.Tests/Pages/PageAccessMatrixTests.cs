@@ -191,9 +191,14 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
 
         var request = new Lindung.Core.Privacy.PersonalDataRequest
         {
-            PersonId = person, Kind = Lindung.Core.Privacy.RequestKind.Correction, ReceivedOn = new DateOnly(2026, 11, 2),
-            Channel = Lindung.Core.Privacy.RequestChannel.InPerson, RequesterName = "Siti Nurhayati",
-            Relation = Lindung.Core.Privacy.RequesterRelation.Self, Details = "Nomor HP berganti", RecordedBy = "test",
+            PersonId = person,
+            Kind = Lindung.Core.Privacy.RequestKind.Correction,
+            ReceivedOn = new DateOnly(2026, 11, 2),
+            Channel = Lindung.Core.Privacy.RequestChannel.InPerson,
+            RequesterName = "Siti Nurhayati",
+            Relation = Lindung.Core.Privacy.RequesterRelation.Self,
+            Details = "Nomor HP berganti",
+            RecordedBy = "test",
         };
         db.PersonalDataRequests.Add(request);
         await db.SaveChangesAsync();

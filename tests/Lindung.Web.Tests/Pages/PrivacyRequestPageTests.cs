@@ -172,9 +172,15 @@ public class PrivacyRequestPageTests(LindungFactory factory) : IClassFixture<Lin
         var form = await operatorClient.GetStringAsync(formUrl);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Name"] = "Dian Permata", ["Input.BirthPlace"] = "Muaradua", ["Input.BirthDate"] = "07/08/1985", ["Input.Sex"] = "P",
-            ["Input.Address"] = "Jl. Cempaka 3", ["Input.DistrictCode"] = "16.09.01", ["Input.VillageCode"] = "16.09.01.2002",
-            ["Input.Phone"] = "", ["Input.Kpj"] = "",
+            ["Input.Name"] = "Dian Permata",
+            ["Input.BirthPlace"] = "Muaradua",
+            ["Input.BirthDate"] = "07/08/1985",
+            ["Input.Sex"] = "P",
+            ["Input.Address"] = "Jl. Cempaka 3",
+            ["Input.DistrictCode"] = "16.09.01",
+            ["Input.VillageCode"] = "16.09.01.2002",
+            ["Input.Phone"] = "",
+            ["Input.Kpj"] = "",
             ["Input.Stamp"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Stamp\" value=\"(\\d+)\"").Groups[1].Value,
             ["permintaan"] = id.ToString(),
         };
