@@ -270,6 +270,27 @@ public class ErasureTests
         Assert.Empty(await TextColumnsContainingAsync(ctx, "Hidayatul", except: ["People", "Engagements"]));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BpjsImport_AfterErasure_WorksAndNeverMatchesTheErasedPerson(DatabaseProvider provider)
+    {
+        await using var db = await Bpjs.BpjsStatusImporterTests.RegistryAsync(provider);
+        await using (var ctx = db.Context(Tenant))
+        {
+            var siti = await ctx.People.SingleAsync(p => p.FullName == "Siti Nurhayati");
+            await ctx.Engagements.Where(e => e.PersonId == siti.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndDate, new DateOnly(2024, 6, 30)));
+            Assert.True((await new PersonalDataEraser(ctx).EraseAsync(siti.Id, ErasureCause.Request, "uji", Today)).Allowed);
+        }
+
+        // Same birth date (the erased person keeps 1 July of the year) and sex, and the erased person's old name: the import
+        // still works and the row stays unmatched (an erased person is excluded from the candidates; an empty name and NIK
+        // would not match anyway).
+        var report = await Bpjs.BpjsStatusImporterTests.ImportAsync(db,
+            "No KPJ;NIK;Nama Peserta;Tgl Lahir;Status Kepesertaan\n25010000009;1609014107850099;SITI NURHAYATI;01-07-1985;AKTIF\n");
+
+        Assert.Equal((1, 0, 0, 0, 1), (report.Rows, report.MatchedExact, report.MatchedFuzzy, report.NeedsReview, report.Unmatched));
+    }
+
     /// <summary>Every text column of every table (from the database's own catalogue) that contains <paramref name="text"/>.</summary>
     internal static async Task<List<string>> TextColumnsContainingAsync(LindungDbContext ctx, string text, string[]? except = null)
     {
