@@ -52,6 +52,7 @@ public static class LindungCli
         root.Subcommands.Add(CoverageCommand.Build(io));
         root.Subcommands.Add(BillCommand.Build(io));
         root.Subcommands.Add(ProyekCommand.Build(io));
+        root.Subcommands.Add(RetensiCommand.Build(io));
         return root;
     }
 }

@@ -66,6 +66,9 @@ public static class AuditActions
 
     // Privacy (UU 27/2022 PDP; docs/privacy.md).
     public const string SubjectReportProduced = "privacy.subject_report";
+    // UU PDP correction/deletion requests and retention (docs/privacy-requests.md).
+    public const string PersonalDataErased = "privacy.erased";
+    public const string RetentionRan = "privacy.retention_run";
 
     /// <summary>Every action, for the audit search's choice list.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions)

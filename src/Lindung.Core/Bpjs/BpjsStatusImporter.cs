@@ -255,7 +255,8 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         {
             var wanted = chunk.ToList();
             // Index lookups on (tenant, birth date, sex) for up to 2,000 days per query, not one query per row.
-            await foreach (var p in db.People.AsNoTracking().Where(p => wanted.Contains(p.BirthDate))
+            // An erased person (Privacy/PersonalDataEraser) has no name or NIK left to match on: not even loaded.
+            await foreach (var p in db.People.AsNoTracking().Where(p => wanted.Contains(p.BirthDate) && p.ErasedAt == null)
                                .Select(p => new { p.Id, p.NikCipher, p.FullName, p.BirthDate, p.Sex }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 if (!buckets.TryGetValue((p.BirthDate, p.Sex), out var list))

@@ -69,6 +69,9 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
     public DbSet<RegistrationExportBatch> RegistrationExportBatches => Set<RegistrationExportBatch>();
     public DbSet<RegistrationExportItem> RegistrationExportItems => Set<RegistrationExportItem>();
     public DbSet<Lindung.Core.Privacy.BreachIncident> BreachIncidents => Set<Lindung.Core.Privacy.BreachIncident>();
+    // UU PDP correction/deletion requests and the retention job (issue 7; docs/privacy-requests.md).
+    public DbSet<Lindung.Core.Privacy.PersonalDataRequest> PersonalDataRequests => Set<Lindung.Core.Privacy.PersonalDataRequest>();
+    public DbSet<Lindung.Core.Privacy.RetentionRun> RetentionRuns => Set<Lindung.Core.Privacy.RetentionRun>();
 
     public ICurrentActor Actor => actor;
 
@@ -213,12 +216,15 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
                 break;
             case EntityState.Modified:
                 action = AuditActions.Updated;
-                before = Snapshot(entry, current: false, onlyModified: true);
-                after = Snapshot(entry, current: true, onlyModified: true);
-                if (before == after)
+                if (!entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                        && p.Metadata.FindAnnotation(SensitiveAnnotation) is null
+                        && p.Metadata.Name is not (nameof(IStamped.CreatedAt) or nameof(IStamped.ModifiedAt))))
                 {
                     return null;
                 }
+
+                before = Snapshot(entry, current: false, onlyModified: true);
+                after = Snapshot(entry, current: true, onlyModified: true);
 
                 break;
             default:
@@ -257,7 +263,11 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
                 continue;
             }
 
-            values[name] = current ? p.CurrentValue : p.OriginalValue;
+            // Personal data: the trail says which field changed, never its value (UU PDP; an erasure must not
+            // leave the person behind in history that is never rewritten).
+            values[name] = p.Metadata.FindAnnotation(PersonalAnnotation) is not null
+                ? PersonalMarker
+                : current ? p.CurrentValue : p.OriginalValue;
         }
 
         return JsonSerializer.Serialize(values, AuditJson);
@@ -272,4 +282,12 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
 
     /// <summary>Properties carrying this annotation are never copied into an audit event.</summary>
     public const string SensitiveAnnotation = "Lindung:Sensitive";
+
+    /// <summary>
+    /// Personal data (UU PDP): the audit event names the property when it is set or changed, with
+    /// <see cref="PersonalMarker"/> in place of the value.
+    /// </summary>
+    public const string PersonalAnnotation = "Lindung:Personal";
+
+    public const string PersonalMarker = "•••";
 }

@@ -47,6 +47,12 @@ public sealed class Person : ITenantOwned, IStamped, IAudited
     /// <summary>BPJS participant number (11 digits), once BPJS returns it.</summary>
     public string? Kpj { get; set; }
 
+    /// <summary>
+    /// When the person's identifying data was erased (UU PDP request or retention, <c>Privacy/PersonalDataEraser</c>);
+    /// the row stays with only non-identifying facts (birth year, sex, kecamatan) for statistics.
+    /// </summary>
+    public DateTime? ErasedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
 

@@ -170,7 +170,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
@@ -498,7 +499,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<byte[]>("NikHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Lindung:Sensitive", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -785,7 +787,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.Property<string>("StatusNote")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date");
@@ -864,11 +867,13 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Relationship")
                         .IsRequired()
@@ -904,7 +909,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("character varying(4000)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("EngagementId")
                         .HasColumnType("uuid");
@@ -926,7 +932,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
@@ -963,7 +970,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("ChildName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("uuid");
@@ -1531,6 +1539,167 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.ToTable("BreachIncidents");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Privacy.PersonalDataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedFields")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("CorrectionAuditEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasAnnotation("Lindung:Personal", true);
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ProcessingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessingBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantCode", "Status");
+
+                    b.ToTable("PersonalDataRequests");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Privacy.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Cutoff")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MustKeepYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "RanAt");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1749,7 +1918,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.Property<string>("Position")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Programs")
                         .IsRequired()
@@ -1790,7 +1960,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.Property<string>("VerificationReason")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1825,18 +1996,22 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("BackTitle")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("BirthPlace")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1845,18 +2020,24 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FrontTitle")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Kpj")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                        .HasColumnType("character varying(11)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1864,7 +2045,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<byte[]>("NikCipher")
                         .IsRequired()
@@ -1881,15 +2063,18 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.Property<string>("NikMasked")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("NikRegionCode")
                         .HasMaxLength(13)
-                        .HasColumnType("character varying(13)");
+                        .HasColumnType("character varying(13)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<char>("Sex")
                         .HasColumnType("character(1)");
@@ -1946,7 +2131,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -2341,6 +2527,15 @@ namespace Lindung.Migrations.Postgres.Migrations
                         .WithMany("Groups")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Privacy.PersonalDataRequest", b =>
+                {
+                    b.HasOne("Lindung.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

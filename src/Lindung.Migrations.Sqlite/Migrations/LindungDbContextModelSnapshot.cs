@@ -165,7 +165,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
@@ -493,7 +494,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("NikHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Lindung:Sensitive", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
@@ -780,7 +782,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.Property<string>("StatusNote")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("TEXT");
@@ -859,11 +862,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Relationship")
                         .IsRequired()
@@ -899,7 +904,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("EngagementId")
                         .HasColumnType("TEXT");
@@ -921,7 +927,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
@@ -958,7 +965,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("ChildName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("TEXT");
@@ -1526,6 +1534,167 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.ToTable("BreachIncidents");
                 });
 
+            modelBuilder.Entity("Lindung.Core.Privacy.PersonalDataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedFields")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectionAuditEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessingBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantCode", "Status");
+
+                    b.ToTable("PersonalDataRequests");
+                });
+
+            modelBuilder.Entity("Lindung.Core.Privacy.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Cutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MustKeepYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantCode", "RanAt");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1744,7 +1913,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Position")
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Programs")
                         .IsRequired()
@@ -1785,7 +1955,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.Property<string>("VerificationReason")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("TEXT");
@@ -1820,18 +1991,22 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("BackTitle")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("BirthPlace")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1840,18 +2015,24 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FrontTitle")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Kpj")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
@@ -1859,7 +2040,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<byte[]>("NikCipher")
                         .IsRequired()
@@ -1876,15 +2058,18 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("NikMasked")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("NikRegionCode")
                         .HasMaxLength(13)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<char>("Sex")
                         .HasColumnType("TEXT");
@@ -1941,7 +2126,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lindung:Personal", true);
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
@@ -2332,6 +2518,15 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .WithMany("Groups")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lindung.Core.Privacy.PersonalDataRequest", b =>
+                {
+                    b.HasOne("Lindung.Core.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

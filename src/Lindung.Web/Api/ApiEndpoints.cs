@@ -135,7 +135,8 @@ public static class ApiEndpoints
         }
 
         var nik = person.NikMasked;
-        if (revealNik)
+        // An erased person has no NIK left to reveal (docs/privacy-requests.md).
+        if (revealNik && person.ErasedAt is null)
         {
             db.Audit(AuditActions.NikRevealed, nameof(Person), id.ToString(), "api");
             await db.SaveChangesAsync(ct);

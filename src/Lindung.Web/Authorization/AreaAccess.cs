@@ -26,6 +26,9 @@ public static class AreaAccess
         ["/Admin"] = [Administrator],
         // The audit trail: Auditor (PRODUCT §2) and the Administrator who answers for the installation.
         ["/Audit"] = [Administrator, Auditor],
+        // UU PDP correction/deletion requests: the roles that edit workers, and the Auditor (read). Requests hold
+        // personal data, so not the read-only planning/finance roles.
+        ["/Pekerja/Permintaan"] = [Administrator, Koordinator, OperatorOpd, Auditor],
     };
 
     /// <summary>
@@ -39,6 +42,7 @@ public static class AreaAccess
         ["/Pengajuan/Konflik"] = [Administrator, Koordinator, Keuangan, Perencana, Auditor],
         ["/Proyek/Ubah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Proyek/Impor"] = [Administrator, Koordinator, OperatorOpd],
+        ["/Pekerja/Permintaan/Catat"] = [Administrator, Koordinator, OperatorOpd],
     };
 
     public static string PolicyFor(string folderOrPage) => "Area:" + folderOrPage;

@@ -39,11 +39,13 @@ public static class DataSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<SnapshotWorker>();
+        builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddSingleton<Lindung.Core.Coverage.CoverageSnapshotCache>();
         if (!builder.Environment.IsEnvironment("Testing"))
         {
-            // Tests call SnapshotWorker.TakeMissingAsync themselves, at a known moment.
+            // Tests call SnapshotWorker.TakeMissingAsync / RetentionWorker.RunAllAsync themselves, at a known moment.
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotWorker>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         }
     }
 

@@ -72,11 +72,14 @@ public class EditWorkerPageTests(LindungFactory factory) : IClassFixture<Lindung
         Assert.Equal("1609••••••••0101", p.NikMasked);
         var ev = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.Updated && e.EntityType == nameof(Person) && e.EntityId == id.ToString());
         Assert.Equal("operator.uji", ev.UserName);
-        Assert.Contains("Rina Wulandari Putri", ev.After, StringComparison.Ordinal);
-        Assert.Contains("\"NameKey\":\"RINA WULANDARI PUTRI\"", ev.After, StringComparison.Ordinal);
-        Assert.Contains("\"FullName\":\"Rina Wulandari\"", ev.Before, StringComparison.Ordinal);
+        // Personal data (UU PDP): the trail names the changed fields, never their values (docs/privacy-requests.md).
+        Assert.Contains("\"NameKey\":\"•••\"", ev.After, StringComparison.Ordinal);
+        Assert.Contains("\"FullName\":\"•••\"", ev.Before, StringComparison.Ordinal);
+        Assert.Contains("\"Address\":\"•••\"", ev.After, StringComparison.Ordinal);
         foreach (var text in new[] { ev.Before, ev.After, ev.Detail })
         {
+            Assert.DoesNotContain("Rina Wulandari", text ?? "", StringComparison.Ordinal);
+            Assert.DoesNotContain("Merdeka", text ?? "", StringComparison.Ordinal);
             Assert.DoesNotContain(nik, text ?? "", StringComparison.Ordinal);
             Assert.DoesNotContain("Nik", text ?? "", StringComparison.Ordinal);
         }

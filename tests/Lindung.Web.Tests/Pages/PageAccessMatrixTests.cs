@@ -30,6 +30,9 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Pekerja/Tambah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Pekerja/Ubah"] = [Administrator, Koordinator, OperatorOpd],
         ["/Pekerja/DataPribadi"] = NoPimpinan,
+        ["/Pekerja/Permintaan/Index"] = [Administrator, Koordinator, OperatorOpd, Auditor],
+        ["/Pekerja/Permintaan/Detail"] = [Administrator, Koordinator, OperatorOpd, Auditor],
+        ["/Pekerja/Permintaan/Catat"] = [Administrator, Koordinator, OperatorOpd],
         ["/Pengajuan/Index"] = NoPimpinan,
         ["/Pengajuan/Verifikasi"] = Central,
         ["/Pengajuan/Unggah"] = [Administrator, Koordinator, OperatorOpd],
@@ -72,6 +75,7 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
         ["/Admin/Insiden/Index"] = [Administrator],
         ["/Admin/Insiden/Baru"] = [Administrator],
         ["/Admin/Insiden/Detail"] = [Administrator],
+        ["/Admin/Retensi/Index"] = [Administrator],
         ["/Admin/Pengguna/Index"] = [Administrator],
         ["/Admin/Pengguna/Tambah"] = [Administrator],
         ["/Akun/GantiSandi"] = Everyone,
@@ -169,6 +173,8 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Pekerja/Ubah" => "/Pekerja/Ubah/" + factory.PersonIdByName("Siti Nurhayati"),
             "/Pekerja/DataPribadi" => "/Pekerja/DataPribadi/" + factory.PersonIdByName("Siti Nurhayati"),
             "/Admin/Insiden/Detail" => "/Admin/Insiden/Detail/" + await ABreachIncidentAsync(),
+            "/Pekerja/Permintaan/Catat" => "/Pekerja/Permintaan/Catat/" + factory.PersonIdByName("Siti Nurhayati"),
+            "/Pekerja/Permintaan/Detail" => "/Pekerja/Permintaan/Detail/" + await DlhRequestIdAsync(),
             "/Status" => "/Status/404",
             "/Pengajuan/Pratinjau" => "/Pengajuan/Pratinjau/" + Guid.NewGuid(),
             "/Pengajuan/Templat" => "/Pengajuan/Templat?kategori=MARBOT",
@@ -177,6 +183,32 @@ public class PageAccessMatrixTests(LindungFactory factory) : IClassFixture<Lindu
             "/Klaim/Detail" => "/Klaim/Detail/" + await factory.AnIncidentOfTheDlhWorkerAsync(),
             _ => page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page,
         };
+    }
+
+    /// <summary>A correction request for the DLH worker (the test operator's OPD), created once.</summary>
+    private async Task<Guid> DlhRequestIdAsync()
+    {
+        var person = factory.PersonIdByName("Siti Nurhayati");
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        if (await db.PersonalDataRequests.Where(r => r.PersonId == person).Select(r => (Guid?)r.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var request = new Lindung.Core.Privacy.PersonalDataRequest
+        {
+            PersonId = person,
+            Kind = Lindung.Core.Privacy.RequestKind.Correction,
+            ReceivedOn = new DateOnly(2026, 11, 2),
+            Channel = Lindung.Core.Privacy.RequestChannel.InPerson,
+            RequesterName = "Siti Nurhayati",
+            Relation = Lindung.Core.Privacy.RequesterRelation.Self,
+            Details = "Nomor HP berganti",
+            RecordedBy = "test",
+        };
+        db.PersonalDataRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     }
 
     /// <summary>A project of the test operator's OPD (DLH), so every allowed role can open its page.</summary>

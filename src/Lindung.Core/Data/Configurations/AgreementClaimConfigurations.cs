@@ -43,7 +43,7 @@ internal sealed class HandoverRecipientConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<HandoverRecipient> b)
     {
         b.HasKey(r => r.Id);
-        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Name).HasMaxLength(200).IsPersonal();
         b.HasIndex(r => r.PersonId);
     }
 }
@@ -54,8 +54,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     {
         b.HasKey(i => i.Id);
         b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(i => i.Place).HasMaxLength(300);
-        b.Property(i => i.Description).HasMaxLength(4000);
+        b.Property(i => i.Place).HasMaxLength(300).IsPersonal();
+        b.Property(i => i.Description).HasMaxLength(4000).IsPersonal();
         b.Property(i => i.RecordedBy).HasMaxLength(100);
         b.HasIndex(i => new { i.TenantCode, i.AgencyId, i.OccurredOn });
         b.HasIndex(i => i.PersonId);
@@ -72,7 +72,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.HasKey(c => c.Id);
         b.Property(c => c.Program).HasMaxLength(10);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(c => c.StatusNote).HasMaxLength(1000);
+        b.Property(c => c.StatusNote).HasMaxLength(1000).IsPersonal();
         b.HasIndex(c => c.IncidentId).IsUnique();
         b.HasIndex(c => new { c.TenantCode, c.Status, c.PaidOn });
         b.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.ClaimId).OnDelete(DeleteBehavior.Cascade);
@@ -96,9 +96,9 @@ internal sealed class HeirConfiguration : IEntityTypeConfiguration<Heir>
     public void Configure(EntityTypeBuilder<Heir> b)
     {
         b.HasKey(h => h.Id);
-        b.Property(h => h.Name).HasMaxLength(200);
+        b.Property(h => h.Name).HasMaxLength(200).IsPersonal();
         b.Property(h => h.Relationship).HasMaxLength(60);
-        b.Property(h => h.Phone).HasMaxLength(20);
+        b.Property(h => h.Phone).HasMaxLength(20).IsPersonal();
         b.HasIndex(h => h.ClaimId);
     }
 }
@@ -108,7 +108,7 @@ internal sealed class ScholarshipConfiguration : IEntityTypeConfiguration<Schola
     public void Configure(EntityTypeBuilder<Scholarship> b)
     {
         b.HasKey(s => s.Id);
-        b.Property(s => s.ChildName).HasMaxLength(200);
+        b.Property(s => s.ChildName).HasMaxLength(200).IsPersonal();
         b.Property(s => s.Level).HasConversion<string>().HasMaxLength(10);
         b.Property(s => s.SchoolYear).HasMaxLength(9);
         b.HasIndex(s => s.ClaimId);

@@ -12,18 +12,19 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => new { p.TenantCode, p.NikHash }).IsUnique();
         b.Property(p => p.NikHash).HasMaxLength(32).HasAnnotation(LindungDbContext.SensitiveAnnotation, true);
         b.Property(p => p.NikCipher).HasMaxLength(64).HasAnnotation(LindungDbContext.SensitiveAnnotation, true);
-        b.Property(p => p.NikMasked).HasMaxLength(16);
-        b.Property(p => p.NikRegionCode).HasMaxLength(13);
-        b.Property(p => p.FullName).HasMaxLength(200);
-        b.Property(p => p.FrontTitle).HasMaxLength(40);
-        b.Property(p => p.BackTitle).HasMaxLength(60);
-        b.Property(p => p.NameKey).HasMaxLength(200);
-        b.Property(p => p.BirthPlace).HasMaxLength(100);
-        b.Property(p => p.Address).HasMaxLength(300);
+        b.Property(p => p.NikMasked).HasMaxLength(16).IsPersonal();
+        b.Property(p => p.NikRegionCode).HasMaxLength(13).IsPersonal();
+        b.Property(p => p.FullName).HasMaxLength(200).IsPersonal();
+        b.Property(p => p.FrontTitle).HasMaxLength(40).IsPersonal();
+        b.Property(p => p.BackTitle).HasMaxLength(60).IsPersonal();
+        b.Property(p => p.NameKey).HasMaxLength(200).IsPersonal();
+        b.Property(p => p.BirthPlace).HasMaxLength(100).IsPersonal();
+        b.Property(p => p.Address).HasMaxLength(300).IsPersonal();
         b.Property(p => p.DistrictCode).HasMaxLength(13);
         b.Property(p => p.VillageCode).HasMaxLength(13);
-        b.Property(p => p.Phone).HasMaxLength(20);
-        b.Property(p => p.Kpj).HasMaxLength(11);
+        b.Property(p => p.Phone).HasMaxLength(20).IsPersonal();
+        b.Property(p => p.Kpj).HasMaxLength(11).IsPersonal();
+        b.Property(p => p.BirthDate).IsPersonal();
         b.HasIndex(p => new { p.TenantCode, p.NameKey });
         b.HasIndex(p => new { p.TenantCode, p.BirthDate, p.Sex });
         b.HasIndex(p => new { p.TenantCode, p.Kpj });
@@ -38,12 +39,12 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
     {
         b.HasKey(e => e.Id);
         b.Property(e => e.Scheme).HasConversion<string>().HasMaxLength(10);
-        b.Property(e => e.Position).HasMaxLength(120);
+        b.Property(e => e.Position).HasMaxLength(120).IsPersonal();
         b.Property(e => e.FundingSource).HasMaxLength(40);
         b.Property(e => e.Programs).HasMaxLength(40);
         b.Property(e => e.EndReason).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.Verification).HasConversion<string>().HasMaxLength(12);
-        b.Property(e => e.VerificationReason).HasMaxLength(500);
+        b.Property(e => e.VerificationReason).HasMaxLength(500).IsPersonal();
         b.Property(e => e.VerifiedBy).HasMaxLength(256);
         b.Property(e => e.Registration).HasConversion<string>().HasMaxLength(16);
         b.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -91,7 +92,7 @@ internal sealed class RegistryConflictConfiguration : IEntityTypeConfiguration<R
     {
         b.HasKey(c => c.Id);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(14);
-        b.Property(c => c.Note).HasMaxLength(500);
+        b.Property(c => c.Note).HasMaxLength(500).IsPersonal();
         b.Property(c => c.DecidedBy).HasMaxLength(256);
         b.HasIndex(c => new { c.TenantCode, c.Status });
         b.HasIndex(c => c.NewEngagementId).IsUnique();
@@ -169,7 +170,7 @@ internal sealed class BpjsNikAliasConfiguration : IEntityTypeConfiguration<Lindu
     public void Configure(EntityTypeBuilder<Lindung.Core.Bpjs.BpjsNikAlias> b)
     {
         b.HasKey(a => a.Id);
-        b.Property(a => a.NikHash).HasMaxLength(32);
+        b.Property(a => a.NikHash).HasMaxLength(32).HasAnnotation(LindungDbContext.SensitiveAnnotation, true);
         b.Property(a => a.DecidedBy).HasMaxLength(256);
         b.HasIndex(a => new { a.TenantCode, a.NikHash }).IsUnique();
     }

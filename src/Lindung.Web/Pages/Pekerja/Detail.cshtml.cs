@@ -55,6 +55,11 @@ public sealed class DetailModel(LindungDbContext db, NikProtector nik, TimeProvi
             return Forbid();
         }
 
+        if (Person.ErasedAt is not null)
+        {
+            return NotFound();
+        }
+
         db.Audit(AuditActions.NikRevealed, nameof(Lindung.Core.Registry.Person), id.ToString());
         await db.SaveChangesAsync();
         RevealedNik = nik.Decrypt(Person.NikCipher);

@@ -27,6 +27,12 @@ public sealed class UbahModel(LindungDbContext db, NikProtector nik, TimeProvide
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>A correction request (UU PDP) this edit carries out: saving marks it Dilaksanakan and links the audited edit.</summary>
+    [BindProperty(SupportsGet = true, Name = "permintaan")]
+    public Guid? RequestId { get; set; }
+
+    public Lindung.Core.Privacy.PersonalDataRequest? DataRequest { get; private set; }
+
     public Person Person { get; private set; } = null!;
     public List<Region> Districts { get; private set; } = [];
     public List<Region> Villages { get; private set; } = [];
@@ -52,6 +58,11 @@ public sealed class UbahModel(LindungDbContext db, NikProtector nik, TimeProvide
             return NotFound();
         }
 
+        if (!await LoadRequestAsync(id, CancellationToken.None))
+        {
+            return NotFound();
+        }
+
         Input = InputModel.From(PersonDetails.Of(Person), Person.ModifiedAt.Ticks);
         return Page();
     }
@@ -65,6 +76,11 @@ public sealed class UbahModel(LindungDbContext db, NikProtector nik, TimeProvide
         }
 
         if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await LoadRequestAsync(id, ct))
         {
             return NotFound();
         }
@@ -125,9 +141,34 @@ public sealed class UbahModel(LindungDbContext db, NikProtector nik, TimeProvide
         details.ApplyTo(Person);
         var reopened = reopen > 0
             ? VerificationService.ReopenAfterIdentityChange(Person.Engagements, t["Edit_ReopenReason", db.Actor.UserName], today) : 0;
+        if (DataRequest is not null)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Permintaan.CorrectionLink.Record(db, DataRequest, Person);
+            await db.SaveChangesAsync(ct);
+            Permintaan.CorrectionLink.LinkAuditEvent(db, DataRequest, Person);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return RedirectToPage("Permintaan/Detail", new { id = DataRequest.Id });
+        }
+
         await db.SaveChangesAsync(ct);
         TempData["WorkerMessage"] = reopened > 0 ? "edited-reopened" : "edited";
         return RedirectToPage("Detail", new { id });
+    }
+
+    /// <summary>The request named by <c>?permintaan=</c>, when given, must be an open correction of this person.</summary>
+    private async Task<bool> LoadRequestAsync(Guid personId, CancellationToken ct)
+    {
+        if (RequestId is not { } requestId)
+        {
+            return true;
+        }
+
+        DataRequest = await db.PersonalDataRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.PersonId == personId
+            && r.Kind == Lindung.Core.Privacy.RequestKind.Correction
+            && (r.Status == Lindung.Core.Privacy.RequestStatus.Received || r.Status == Lindung.Core.Privacy.RequestStatus.Processing), ct);
+        return DataRequest is not null;
     }
 
     private async Task<PersonDetails?> ParseAsync(CancellationToken ct)
@@ -236,7 +277,8 @@ public sealed class UbahModel(LindungDbContext db, NikProtector nik, TimeProvide
     {
         var own = UserScope.Of(User).OwnAgencyId;
         // Every engagement of the person, not only the operator's: identity is shared by all of them.
-        var person = await RegistryQueries.VisiblePeople(db, own).Include(p => p.Engagements).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var person = await RegistryQueries.VisiblePeople(db, own).Include(p => p.Engagements)
+            .FirstOrDefaultAsync(p => p.Id == id && p.ErasedAt == null, ct);
         if (person is null)
         {
             return false;
