@@ -24,6 +24,7 @@ public sealed class CliHost : IAsyncDisposable
     {
         Settings = settings;
         ConfiguredTenant = configuredTenant;
+        ConfiguredNikKey = config["Lindung:NikKey"] is { Length: > 0 } nikKey ? Convert.FromBase64String(nikKey) : null;
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(settings);
@@ -43,6 +44,9 @@ public sealed class CliHost : IAsyncDisposable
     public DatabaseSettings Settings { get; }
 
     public string? ConfiguredTenant { get; }
+
+    /// <summary><c>Lindung:NikKey</c> when configured (production); null when the key lives in <c>data/nik.key</c>.</summary>
+    public byte[]? ConfiguredNikKey { get; }
 
     public IServiceProvider Services => scope.ServiceProvider;
 

@@ -52,6 +52,11 @@ public static class LindungCli
         root.Subcommands.Add(CoverageCommand.Build(io));
         root.Subcommands.Add(BillCommand.Build(io));
         root.Subcommands.Add(ProyekCommand.Build(io));
+        foreach (var command in BackupCommands.Build(io))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 }

@@ -62,6 +62,10 @@ public static class AuditActions
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
 
+    // Backup and restore (issue 7, lindung backup / restore).
+    public const string BackupCreated = "backup.created";
+    public const string BackupRestored = "backup.restored";
+
     /// <summary>Every action, for the audit search's choice list.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
