@@ -6,6 +6,7 @@ using Lindung.Cli.Commands;
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
 using Lindung.Core.Registry.Protection;
+using Lindung.Core.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Web.Tests.Cli;
@@ -286,5 +287,29 @@ public sealed class BackupCliTests(BackupSource source) : IClassFixture<BackupSo
         Assert.Equal(1, result.Exit);
         Assert.Contains("bukan arsip cadangan Lindung", result.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(fresh));
+    }
+
+    [Fact]
+    public async Task Backup_Postgres_ArchivesTheKeysOnly_PointsToPgDump_AndRestoresThemWithoutADatabase()
+    {
+        await using var pg = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var dataDir = pg.Settings.DataDirectory;
+        var archive = Path.Combine(source.Root, "pg-" + Guid.NewGuid().ToString("N") + ".lbk");
+        string[] postgres = ["--provider", "postgres", "--db", pg.Settings.ConnectionString!];
+
+        var backup = await RunAsync(dataDir, ["backup", archive, "--passphrase-file", source.PassphraseFile, "--json", .. postgres]);
+        var restored = await RunAsync(fresh, ["restore", archive, "--passphrase-file", source.RestorePassphraseFile, "--json", .. postgres]);
+        var intoSqlite = await RunAsync(Path.Combine(source.Root, "sqlite-" + Guid.NewGuid().ToString("N")),
+            "restore", archive, "--passphrase-file", source.RestorePassphraseFile);
+
+        Assert.True(backup.Exit == 0, backup.Err);
+        Assert.False(JsonDocument.Parse(backup.Out).RootElement.GetProperty("includesDatabase").GetBoolean());
+        Assert.Contains("pg_dump", backup.Err, StringComparison.Ordinal);
+        Assert.True(restored.Exit == 0, restored.Err);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(dataDir, NikProtector.KeyFileName)),
+            await File.ReadAllBytesAsync(Path.Combine(fresh, NikProtector.KeyFileName)));
+        Assert.False(File.Exists(Path.Combine(fresh, "lindung.db")));
+        Assert.Equal(1, intoSqlite.Exit);
+        Assert.Contains("pg_restore", intoSqlite.Err, StringComparison.Ordinal);
     }
 }
