@@ -82,7 +82,8 @@ public static class BackupCommands
                 $"{output.FullName}; {result.ArchiveBytes} byte; basis data: {(result.Manifest.IncludesDatabase ? "ya" : "tidak (PostgreSQL)")}");
             await AuditEveryTenantAsync(host.Db, AuditActions.BackupCreated, detail, ct);
 
-            var files = result.Manifest.Files.Count(f => f.StartsWith(BackupArchive.DataPrefix, StringComparison.Ordinal));
+            // Besides the database and the NIK key: Data Protection keys, documents, certificates, demo accounts.
+            var files = result.Manifest.Files.Count(f => f.StartsWith(BackupArchive.DataPrefix, StringComparison.Ordinal)) - 1;
             return await io.ResultAsync(parse, new
             {
                 file = output.FullName,

@@ -326,6 +326,7 @@ public static class BackupArchive
         await using var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var length = Math.Max(1, file.Length);
         await using var plain = new DecryptingStream(file, passphrase);
+        plain.Opened = bytes => progress?.Report(Math.Min(0.99, (double)bytes / length));
         BackupManifest? manifest = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -357,8 +358,6 @@ public static class BackupArchive
                         await data.CopyToAsync(output, ct);
                     }
                 }
-
-                progress?.Report(Math.Min(0.99, (double)plain.ArchiveBytesRead / length));
             }
 
             plain.ReadToEndAndVerify();

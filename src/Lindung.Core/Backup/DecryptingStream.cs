@@ -44,6 +44,9 @@ public sealed class DecryptingStream : Stream
     /// <summary>Bytes of the archive read so far (for progress).</summary>
     public long ArchiveBytesRead { get; private set; }
 
+    /// <summary>Called after each authenticated chunk with <see cref="ArchiveBytesRead"/> (for progress).</summary>
+    public Action<long>? Opened { get; set; }
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -129,6 +132,7 @@ public sealed class DecryptingStream : Stream
         }
 
         index++;
+        Opened?.Invoke(ArchiveBytesRead);
         available = length;
         position = 0;
         finished = final;

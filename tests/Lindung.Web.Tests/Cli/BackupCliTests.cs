@@ -168,6 +168,7 @@ public sealed class BackupCliTests(BackupSource source) : IClassFixture<BackupSo
         Assert.Contains(source.Archive, ev.Detail, StringComparison.Ordinal);
         Assert.Equal("sqlite", source.BackupJson.GetProperty("provider").GetString());
         Assert.False(string.IsNullOrEmpty(source.BackupJson.GetProperty("lastMigration").GetString()));
+        Assert.Equal(1, source.BackupJson.GetProperty("files").GetInt32()); // the certificate; the key is counted apart
         Assert.Equal(["uploads"], source.BackupJson.GetProperty("notIncluded").EnumerateArray().Select(e => e.GetString()));
     }
 
