@@ -19,12 +19,13 @@ public sealed class CliHost : IAsyncDisposable
 {
     private readonly ServiceProvider root;
     private readonly AsyncServiceScope scope;
+    private readonly string? configuredNikKey;
 
     private CliHost(DatabaseSettings settings, string? configuredTenant, IConfiguration config)
     {
         Settings = settings;
         ConfiguredTenant = configuredTenant;
-        ConfiguredNikKey = config["Lindung:NikKey"] is { Length: > 0 } nikKey ? Convert.FromBase64String(nikKey) : null;
+        configuredNikKey = config["Lindung:NikKey"];
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(settings);
@@ -46,7 +47,7 @@ public sealed class CliHost : IAsyncDisposable
     public string? ConfiguredTenant { get; }
 
     /// <summary><c>Lindung:NikKey</c> when configured (production); null when the key lives in <c>data/nik.key</c>.</summary>
-    public byte[]? ConfiguredNikKey { get; }
+    public byte[]? ConfiguredNikKey => configuredNikKey is { Length: > 0 } key ? Convert.FromBase64String(key) : null;
 
     public IServiceProvider Services => scope.ServiceProvider;
 

@@ -243,12 +243,20 @@ public sealed class BackupCliTests(BackupSource source) : IClassFixture<BackupSo
         await File.WriteAllBytesAsync(Path.Combine(fresh, NikProtector.KeyFileName), oldKey);
 
         var refused = await RestoreAsync(source.Archive, fresh);
+        var cut = Copy(bytes => bytes[..(bytes.Length / 2)]);
+        var forcedButCut = await RestoreAsync(cut, fresh, "--force");
         var unchanged = await File.ReadAllBytesAsync(Path.Combine(fresh, "lindung.db"));
+        var keyUnchanged = await File.ReadAllBytesAsync(Path.Combine(fresh, NikProtector.KeyFileName));
+        var entriesAfterCut = Directory.EnumerateFileSystemEntries(fresh).Select(Path.GetFileName)
+            .Where(n => !n!.StartsWith("lindung.db-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var forced = await RestoreAsync(source.Archive, fresh, "--force", "--json");
 
         Assert.Equal(1, refused.Exit);
         Assert.Contains("--force", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(1, forcedButCut.Exit);
         Assert.Equal(before, unchanged);
+        Assert.Equal(oldKey, keyUnchanged);
+        Assert.Equal(["lindung.db", NikProtector.KeyFileName], entriesAfterCut); // no staging folder, nothing moved aside
         Assert.Equal(0, forced.Exit);
         var aside = JsonDocument.Parse(forced.Out).RootElement.GetProperty("movedAsideTo").GetString()!;
         Assert.Equal(oldKey, await File.ReadAllBytesAsync(Path.Combine(aside, NikProtector.KeyFileName)));
