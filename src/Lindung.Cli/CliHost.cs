@@ -19,11 +19,13 @@ public sealed class CliHost : IAsyncDisposable
 {
     private readonly ServiceProvider root;
     private readonly AsyncServiceScope scope;
+    private readonly string? configuredNikKey;
 
     private CliHost(DatabaseSettings settings, string? configuredTenant, IConfiguration config)
     {
         Settings = settings;
         ConfiguredTenant = configuredTenant;
+        configuredNikKey = config["Lindung:NikKey"];
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(settings);
@@ -43,6 +45,9 @@ public sealed class CliHost : IAsyncDisposable
     public DatabaseSettings Settings { get; }
 
     public string? ConfiguredTenant { get; }
+
+    /// <summary><c>Lindung:NikKey</c> when configured (production); null when the key lives in <c>data/nik.key</c>.</summary>
+    public byte[]? ConfiguredNikKey => configuredNikKey is { Length: > 0 } key ? Convert.FromBase64String(key) : null;
 
     public IServiceProvider Services => scope.ServiceProvider;
 

@@ -53,6 +53,11 @@ public static class LindungCli
         root.Subcommands.Add(BillCommand.Build(io));
         root.Subcommands.Add(ProyekCommand.Build(io));
         root.Subcommands.Add(RetensiCommand.Build(io));
+        foreach (var command in BackupCommands.Build(io))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 }

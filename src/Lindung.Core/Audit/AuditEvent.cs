@@ -69,6 +69,9 @@ public static class AuditActions
     // UU PDP correction/deletion requests and retention (docs/privacy-requests.md).
     public const string PersonalDataErased = "privacy.erased";
     public const string RetentionRan = "privacy.retention_run";
+    // Backup and restore (issue 7, lindung backup / restore).
+    public const string BackupCreated = "backup.created";
+    public const string BackupRestored = "backup.restored";
 
     /// <summary>Every action, for the audit search's choice list.</summary>
     public static readonly IReadOnlyList<string> All = typeof(AuditActions)
