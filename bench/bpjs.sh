@@ -25,7 +25,6 @@ dotnet build src/Lindung.Web -c Release -v q -nologo >/dev/null
 dotnet build src/Lindung.Cli -c Release -v q -nologo >/dev/null
 BENCH="dotnet bench/Lindung.Bench/bin/Release/net10.0/Lindung.Bench.dll"
 CLI="dotnet src/Lindung.Cli/bin/Release/net10.0/lindung.dll"
-WEB="src/Lindung.Web/bin/Release/net10.0/Lindung.Web.dll"
 
 if [ ! -f "$OUT/registry/lindung.db" ]; then
   state
@@ -53,18 +52,9 @@ umask 077
 printf 'Bench-%s-Sandi9\n' "$RANDOM$RANDOM" > "$OUT/pimpinan.pw"
 Lindung__DataDirectory="$OUT/run" $CLI user add --username pimpinan.bench --role Pimpinan --name "Pimpinan Bench" \
   --password-file "$OUT/pimpinan.pw" >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Lindung__DataDirectory="$OUT/run" Logging__LogLevel__Default=Warning \
-  dotnet "$WEB" --urls "http://127.0.0.1:$PORT" > "$OUT/web.log" 2>&1 &
-WEB_PID=$!
-trap 'kill $WEB_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/Akun/Masuk" >/dev/null && break; sleep 1; done
-
-JAR="$OUT/cookies.txt"; rm -f "$JAR"
-TOKEN=$(curl -fs -c "$JAR" "http://127.0.0.1:$PORT/Akun/Masuk" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -fs -b "$JAR" -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/Akun/Masuk" \
-  --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "Input.UserName=pimpinan.bench" \
-  --data-urlencode "Input.Password=$(cat "$OUT/pimpinan.pw")"
-COOKIE=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
+source bench/web-session.sh
+start_web "$OUT/run" "$PORT" "$OUT/web.log"
+sign_in "$PORT" pimpinan.bench "$OUT/pimpinan.pw"
 STATUS=$(curl -s -o "$OUT/dasbor.html" -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/Dasbor")
 grep -q 'data-testid="coverage-percent"' "$OUT/dasbor.html" || { echo "dashboard not served (HTTP $STATUS): see $OUT/dasbor.html" >&2; exit 1; }
 echo "dashboard: HTTP $STATUS, $(wc -c < "$OUT/dasbor.html") bytes, coverage $(grep -o 'data-testid="coverage-percent">[^<]*' "$OUT/dasbor.html" | sed 's/.*>//')"
