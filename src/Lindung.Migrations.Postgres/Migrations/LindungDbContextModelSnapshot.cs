@@ -1981,9 +1981,9 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("SubmissionId");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("AgencyId", "Verification");
+
+                    b.HasIndex("TenantCode", "CreatedAt");
 
                     b.ToTable("Engagements");
                 });

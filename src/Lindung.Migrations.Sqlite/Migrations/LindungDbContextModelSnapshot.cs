@@ -1976,9 +1976,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmissionId");
 
-                    b.HasIndex("TenantCode");
-
                     b.HasIndex("AgencyId", "Verification");
+
+                    b.HasIndex("TenantCode", "CreatedAt");
 
                     b.ToTable("Engagements");
                 });

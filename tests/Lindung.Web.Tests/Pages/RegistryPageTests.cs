@@ -55,6 +55,23 @@ public class RegistryPageTests(LindungFactory factory) : IClassFixture<LindungFa
     }
 
     [Fact]
+    public async Task Total_WithAndWithoutPersonFilters_CountsTheEngagementsShown()
+    {
+        var client = await factory.SignedInAsync(Roles.Auditor);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var all = await db.Engagements.CountAsync();
+        var dlh = await db.Agencies.SingleAsync(a => a.Code == "DLH");
+        var inDlh = await db.Engagements.CountAsync(e => e.AgencyId == dlh.Id);
+        var siti = await db.Engagements.CountAsync(e => e.Person!.NameKey.StartsWith("SITI"));
+        Assert.True(all > inDlh && inDlh > 0 && siti > 0);
+
+        // No person filter: the total comes from the engagements alone (fast at a million); with one, from the join.
+        Assert.Contains($"data-testid=\"registry-total\">{all} penugasan<", await client.GetStringAsync("/Pekerja"), StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"registry-total\">{inDlh} penugasan<", await client.GetStringAsync($"/Pekerja?F.Opd={dlh.Id}"), StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"registry-total\">{siti} penugasan<", await client.GetStringAsync("/Pekerja?F.Q=siti"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchByNik_NeverPutsTheNikInAUrl_AndShowsItMasked()
     {
         var client = await factory.SignedInAsync(Roles.Koordinator);

@@ -53,6 +53,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // stand in for the foreign-key indexes; every extra index costs a million writes on a big import.
         b.HasIndex(e => new { e.AgencyId, e.Verification });
         b.HasIndex(e => e.SubmissionId);
+        // The registry list's "newest first" (Urut=terbaru) at a million engagements: a sort of the whole table without it.
+        b.HasIndex(e => new { e.TenantCode, e.CreatedAt });
         b.Ignore(e => e.IsUpdate);
     }
 }

@@ -82,7 +82,13 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
         else if (q.Length > 0)
         {
             var key = RegistryQueries.NameSearchKey(q);
-            people = people.Where(p => p.NameKey.StartsWith(key));
+            if (key.Length > 0)
+            {
+                // The prefix as a range the NameKey index can seek ("SITI" ≤ key < "SITJ"): LIKE with a parameter is
+                // not index-friendly in SQLite; StartsWith stays as the exact test (collations may order otherwise).
+                var upper = key[..^1] + (char)(key[^1] + 1);
+                people = people.Where(p => p.NameKey.CompareTo(key) >= 0 && p.NameKey.CompareTo(upper) < 0 && p.NameKey.StartsWith(key));
+            }
         }
 
         if (F.Kecamatan is { Length: > 0 } district)
@@ -123,7 +129,10 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
         var joined = from e in query
                      join p in people on e.PersonId equals p.Id
                      select new { e, p };
-        Total = await joined.CountAsync();
+        // Without a filter on the person every engagement has its one person (a foreign key), so the engagements alone
+        // give the total: counting the join over a million rows took over a second (docs/performance.md).
+        var personFiltered = q.Length > 0 || F.Kecamatan is { Length: > 0 } || F.Desa is { Length: > 0 };
+        Total = personFiltered ? await joined.CountAsync() : await query.CountAsync();
         F.Hal = Math.Clamp(F.Hal, 1, Pages);
         joined = F.Urut switch
         {
