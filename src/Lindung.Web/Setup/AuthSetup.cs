@@ -19,7 +19,7 @@ public static class AuthSetup
 
     public static void AddLindungAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(IdentitySetup.ConfigurePolicy)
+        var identity = builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(IdentitySetup.ConfigurePolicy)
             .AddEntityFrameworkStores<LindungDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<IndonesianIdentityErrors>()
@@ -27,6 +27,12 @@ public static class AuthSetup
             .AddDefaultTokenProviders();
 
         var session = builder.Configuration.GetSection("Lindung");
+        if (session.GetValue<bool?>(nameof(LindungOptions.TotpReplayProtection)) ?? true)
+        {
+            // Replaces Identity's authenticator provider (registered under the same name just above): a code works once.
+            identity.AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        }
+
         var idleMinutes = session.GetValue<int?>(nameof(LindungOptions.SessionIdleMinutes)) ?? 30;
         var stampMinutes = session.GetValue<double?>(nameof(LindungOptions.SecurityStampValidationMinutes)) ?? 1;
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(stampMinutes));

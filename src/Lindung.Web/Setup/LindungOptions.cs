@@ -17,6 +17,13 @@ public sealed class LindungOptions
     public int SessionIdleMinutes { get; set; } = 30;
 
     /// <summary>
+    /// An authenticator code works once (ASVS V2.8.4; <c>OneTimeAuthenticatorTokenProvider</c>). Always on in an
+    /// installation; the test factories turn it off so one test user may sign in many times within 30 seconds, and a
+    /// strict factory tests it.
+    /// </summary>
+    public bool TotpReplayProtection { get; set; } = true;
+
+    /// <summary>
     /// How often a session's security stamp is checked against the database; a changed stamp (sign out
     /// everywhere, account locked, password changed) ends the session. Zero checks on every request.
     /// </summary>

@@ -54,6 +54,9 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual int UploadsPerMinute => 10_000;
 
+    /// <summary>Off here (test users sign in many times within one 30-second step); on in installations and in <see cref="StrictTotpLindungFactory"/>.</summary>
+    protected virtual bool TotpReplayProtection => false;
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised");
 
     public virtual async Task InitializeAsync()
@@ -264,6 +267,7 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lindung:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Lindung:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Lindung:UploadsPerMinute", UploadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Lindung:TotpReplayProtection", TotpReplayProtection ? "true" : "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -361,4 +365,9 @@ public sealed class StrictApiLindungFactory : LindungFactory
 public sealed class StrictUploadLindungFactory : LindungFactory
 {
     protected override int UploadsPerMinute => 2;
+}
+
+public sealed class StrictTotpLindungFactory : LindungFactory
+{
+    protected override bool TotpReplayProtection => true;
 }

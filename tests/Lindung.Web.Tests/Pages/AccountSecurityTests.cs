@@ -287,3 +287,40 @@ public partial class AccountSecurityTests(SessionLindungFactory factory) : IClas
         Assert.Equal(1, new LindungOptions().SecurityStampValidationMinutes);
     }
 }
+
+public class TotpReplayTests(StrictTotpLindungFactory factory) : IClassFixture<StrictTotpLindungFactory>
+{
+    private async Task<HttpClient> PasswordStepAsync(string user)
+    {
+        var client = factory.Anonymous();
+        var response = await LindungFactory.PostFormAsync(client, "/Akun/Masuk",
+            new() { ["Input.UserName"] = user, ["Input.Password"] = LindungFactory.Password });
+        Assert.StartsWith("/Akun/MasukKode", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return client;
+    }
+
+    [Fact]
+    public async Task ACode_WorksOnce_ALaterCodeStillWorks()
+    {
+        var user = LindungFactory.UserOf[Roles.Auditor];
+        var code = Totp.Code(LindungFactory.TotpKey);
+
+        var first = await LindungFactory.PostFormAsync(await PasswordStepAsync(user), "/Akun/MasukKode", new() { ["Code"] = code });
+        Assert.Equal("/", first.Headers.Location!.OriginalString);
+
+        // The same code again (seen over a shoulder, or a replayed request): refused.
+        var second = await PasswordStepAsync(user);
+        var replay = await LindungFactory.PostFormAsync(second, "/Akun/MasukKode", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("signin-error", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The app's next code works.
+        var next = await LindungFactory.PostFormAsync(second, "/Akun/MasukKode",
+            new() { ["Code"] = Totp.Code(LindungFactory.TotpKey, DateTimeOffset.UtcNow.AddSeconds(30)) });
+        Assert.Equal("/", next.Headers.Location!.OriginalString);
+
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        var id = (await db.Users.SingleAsync(u => u.UserName == user)).Id.ToString();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.SecondFactorFailed && e.EntityId == id));
+    }
+}
