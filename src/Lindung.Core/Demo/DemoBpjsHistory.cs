@@ -157,6 +157,7 @@ public static class DemoBpjsHistory
         db.Audit(AuditActions.Created, "DemoBpjsHistory", null, $"demo BPJS lists {FirstPeriod}..{last:yyyy-MM}: {months} months, {total} rows");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await QueryPlannerStatistics.RefreshAsync(db, ct);
         return new DemoBpjsHistoryResult(months, total, AlreadyPresent: false);
     }
 

@@ -88,6 +88,7 @@ public static class DemoSeeder
         db.Audit(AuditActions.Created, "DemoRegistry", null, $"demo registry: {totalPeople} people (seed {options.RandomSeed})");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await QueryPlannerStatistics.RefreshAsync(db, ct);
         progress?.Report(1);
         return new DemoSeedResult(totalPeople, totalPeople, AlreadyPresent: false);
     }
