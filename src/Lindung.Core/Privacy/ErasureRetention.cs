@@ -63,25 +63,22 @@ public sealed class RetentionService(LindungDbContext db)
     public async Task<IReadOnlyList<DuePerson>> DueAsync(RetentionPolicy policy, DateOnly today, CancellationToken ct = default)
     {
         var cutoff = CutoffFor(policy, today);
-        var candidates = await db.People.AsNoTracking()
+        var latest = await db.BpjsStatuses.MaxAsync(s => (string?)s.Period, ct);
+        // Open claims and people active on BPJS's latest list are excluded in the query (anti-joins on indexed
+        // columns) rather than by loading every such id: at a million workers that list is the whole registry.
+        var people = db.People.AsNoTracking()
             .Where(p => p.ErasedAt == null && p.Engagements.Any()
-                && !p.Engagements.Any(e => e.EndDate == null || e.EndDate > cutoff))
-            .Select(p => new { p.Id, LastEnded = p.Engagements.Max(e => e.EndDate), Count = p.Engagements.Count() })
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
+                && !p.Engagements.Any(e => e.EndDate == null || e.EndDate > cutoff)
+                && !db.Claims.Any(c => c.Incident!.PersonId == p.Id && c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.Rejected));
+        if (latest is not null)
         {
-            return [];
+            people = people.Where(p => !db.BpjsStatuses.Any(s => s.Period == latest && s.Active && s.PersonId == p.Id));
         }
 
-        var withOpenClaim = (await db.Claims.AsNoTracking()
-            .Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.Rejected)
-            .Select(c => c.Incident!.PersonId).Distinct().ToListAsync(ct)).ToHashSet();
-        var latest = await db.BpjsStatuses.MaxAsync(s => (string?)s.Period, ct);
-        var activeAtBpjs = latest is null ? [] : (await db.BpjsStatuses.AsNoTracking()
-            .Where(s => s.Period == latest && s.Active && s.PersonId != null)
-            .Select(s => s.PersonId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        return candidates.Where(c => !withOpenClaim.Contains(c.Id) && !activeAtBpjs.Contains(c.Id))
-            .OrderBy(c => c.LastEnded).ThenBy(c => c.Id)
+        var due = await people
+            .Select(p => new { p.Id, LastEnded = p.Engagements.Max(e => e.EndDate), Count = p.Engagements.Count() })
+            .ToListAsync(ct);
+        return due.OrderBy(c => c.LastEnded).ThenBy(c => c.Id)
             .Select(c => new DuePerson(c.Id, c.LastEnded!.Value, c.Count)).ToList();
     }
 
