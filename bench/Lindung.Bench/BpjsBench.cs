@@ -112,14 +112,14 @@ internal static class BpjsBench
         {
             var p = importer.Timings;
             Console.Error.WriteLine(string.Create(Inv,
-                $"  [{sw.Elapsed.TotalSeconds:F0}s] loadRegistry={p.LoadRegistry.TotalSeconds:F2} readExact={p.ReadAndExact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2} machineLoad={(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?")}"));
+                $"  [{sw.Elapsed.TotalSeconds:F0}s] loadRegistry={p.LoadRegistry.TotalSeconds:F2} readFile={p.ReadFile.TotalSeconds:F2} exact={p.Exact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2} machineLoad={(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?")}"));
         }, null, 15_000, 15_000);
         var r = await importer.RunAsync(stream, Path.GetFileName(file), period);
         var t = importer.Timings;
         Console.WriteLine(string.Create(Inv,
             $"bpjs-import rows={r.Rows} exact={r.MatchedExact} fuzzy={r.MatchedFuzzy} review={r.NeedsReview} unmatched={r.Unmatched} active={r.Active} unchanged={r.Unchanged} kpjFilled={r.KpjFilled} registered={r.Registered}"));
         Console.WriteLine(string.Create(Inv,
-            $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readExact={t.ReadAndExact.TotalSeconds:F2} exactStage={(t.LoadRegistry + t.ReadAndExact).TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+            $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readFile={t.ReadFile.TotalSeconds:F2} exactStage={t.Exact.TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
         return 0;
     }
 
@@ -166,6 +166,24 @@ internal static class BpjsBench
             }
         })));
         await Time("readAndHash", () => Task.FromResult(Rows(r => protector.Hash(BpjsMatcher.Digits(r.Cells[1].Text)))));
+        await Time("readAndTrim", () => Task.FromResult(Rows(r =>
+        {
+            for (var i = 0; i < r.Cells.Count; i++)
+            {
+                _ = r.Cells[i].Text?.Trim();
+            }
+        })));
+        await Time("readAndDates", () => Task.FromResult(Rows(r =>
+        {
+            _ = Lindung.Core.Registry.Validation.DateParsing.TryParse(r.Cells[3].Text, out _);
+            _ = Lindung.Core.Registry.Validation.DateParsing.TryParse(r.Cells[6].Text, out _);
+        })));
+        await Time("readAndStatusSexMask", () => Task.FromResult(Rows(r =>
+        {
+            _ = BpjsStatusImporter.IsActive(r.Cells[5].Text);
+            _ = Lindung.Core.Registry.Validation.FieldParsing.ParseSex(r.Cells[4].Text);
+            _ = NikProtector.Mask(BpjsMatcher.Digits(r.Cells[1].Text));
+        })));
         return 0;
     }
 
