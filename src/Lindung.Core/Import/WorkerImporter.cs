@@ -361,7 +361,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
     }
 
     /// <summary>Rows read into one chunk before it is handed to the thread pool for parsing (at most one batch).</summary>
-    internal int ChunkRows { get; init; } = 2_000;
+    internal int ChunkRows { get; init; } = 1_000;
 
     /// <summary>Chunks being parsed ahead of the in-order step (two cores: enough to keep both busy).</summary>
     private const int MaxChunksInFlight = 4;
