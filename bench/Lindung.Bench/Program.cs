@@ -1,5 +1,7 @@
 // Lindung benchmark (docs/performance.md). Each step runs in its own process so peak memory is the step's own.
 //   gen FILE N            write an N-row demo CSV (the OPD upload format)
+//   genxlsx FILE N        the same rows as an .xlsx (streaming XlsxWriter)
+//   read FILE             the streaming reader alone (CSV or XLSX): rows per second, peak RSS
 //   import FILE DATADIR   migrate + seed OKU Selatan + import FILE into DATADIR/lindung.db, print seconds and peak RSS
 //   verify DATADIR        mark every engagement verified (bench setup: coverage counts verified engagements only)
 //   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
@@ -37,6 +39,55 @@ switch (args)
             return 0;
         }
 
+    case ["genxlsx", var file, var n]:
+        {
+            // The same rows as `gen`, as an .xlsx from the project's streaming XlsxWriter (NIK and phone as text cells).
+            var sw = Stopwatch.StartNew();
+            var regions = RegionLoader.ReadEmbedded();
+            var names = regions.ToDictionary(r => r.Code, r => r.Name);
+            var oku = regions.Where(r => r.Code.StartsWith("16.09.", StringComparison.Ordinal)).ToList();
+            await using (var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            using (var xlsx = new XlsxWriter(output))
+            {
+                xlsx.BeginSheet("Pekerja", [
+                    new XlsxColumn("NIK", Text: true), new XlsxColumn("Nama"), new XlsxColumn("Tempat Lahir"), new XlsxColumn("Tanggal Lahir"),
+                    new XlsxColumn("JK"), new XlsxColumn("Alamat"), new XlsxColumn("Desa"), new XlsxColumn("Kecamatan"),
+                    new XlsxColumn("No HP", Text: true), new XlsxColumn("Upah"), new XlsxColumn("Penghasilan"), new XlsxColumn("Kategori"),
+                    new XlsxColumn("Jabatan"),
+                ]);
+                foreach (var w in DemoRegistryGenerator.Generate(new DemoOptions(int.Parse(n, inv)), oku))
+                {
+                    xlsx.WriteRow(w.Nik, (w.FrontTitle is null ? "" : w.FrontTitle + " ") + w.FullName + (w.BackTitle is null ? "" : ", " + w.BackTitle),
+                        w.BirthPlace, w.BirthDate, w.Sex.ToString(), w.Address, names.GetValueOrDefault(w.VillageCode, ""),
+                        names.GetValueOrDefault(w.DistrictCode, ""), w.Phone, w.Wage, w.DeclaredIncome, w.CategoryCode, w.Position);
+                }
+            }
+
+            var size = new FileInfo(file).Length;
+            Console.WriteLine(string.Create(inv, $"genxlsx rows={n} bytes={size} seconds={sw.Elapsed.TotalSeconds:F2}"));
+            return 0;
+        }
+
+    case ["read", var file]:
+        {
+            // The streaming reader alone (CSV or XLSX by extension): rows per second and peak memory, no validation.
+            var sw = Stopwatch.StartNew();
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var reader = SpreadsheetFiles.Open(stream, Path.GetFileName(file), null, BenchLimits());
+            var rows = 0L;
+            var cells = 0L;
+            while (reader.Read())
+            {
+                rows++;
+                cells += reader.Cells.Count;
+            }
+
+            var seconds = sw.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(inv,
+                $"read rows={rows} cells={cells} seconds={seconds:F2} rowsPerSecond={rows / seconds:F0} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+            return 0;
+        }
+
     case ["import", var file, var dataDir, ..]:
         {
             var provider = args.Length > 3 ? DatabaseSettings.ParseProvider(args[3]) : DatabaseProvider.Sqlite;
@@ -59,13 +110,13 @@ switch (args)
             var protector = NikProtector.FromSettings(null, dataDir);
             var sw = Stopwatch.StartNew();
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var importer = new WorkerImporter(db, protector, SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue });
+            var importer = new WorkerImporter(db, protector, BenchLimits());
             var report = await importer
                 .RunAsync(stream, new WorkerImportRequest(agency.Id, null, "2025-04", Environment.GetEnvironmentVariable("BENCH_DRY") == "1", Path.GetFileName(file)));
             var seconds = sw.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
             Console.WriteLine(string.Create(inv,
-                $"import provider={provider} rows={report.Rows} accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected} seconds={seconds:F2} rowsPerSecond={report.Rows / seconds:F0} peakMB={peak} writeSeconds={importer.WriteTime.TotalSeconds:F2} peopleWriteSeconds={importer.PeopleWriteTime.TotalSeconds:F2}"));
+                $"import provider={provider} rows={report.Rows} accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected} seconds={seconds:F2} rowsPerSecond={report.Rows / seconds:F0} peakMB={peak} writeSeconds={importer.WriteTime.TotalSeconds:F2} peopleWriteSeconds={importer.PeopleWriteTime.TotalSeconds:F2} indexBuildSeconds={importer.IndexBuildTime.TotalSeconds:F2} peopleWriteCpu={importer.PeopleWriteCpu.TotalSeconds:F2} engagementWriteCpu={importer.EngagementWriteCpu.TotalSeconds:F2} gcHeapMB={GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024} gcCommittedMB={GC.GetGCMemoryInfo().TotalCommittedBytes / 1024 / 1024} gen2={GC.CollectionCount(2)} gen0={GC.CollectionCount(0)}"));
             return 0;
         }
 
@@ -138,6 +189,9 @@ switch (args)
         return await BpjsBench.SnapshotsAsync(dataDir, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
 
     default:
-        Console.Error.WriteLine("usage: Lindung.Bench gen FILE N | import FILE DATADIR [sqlite|postgres CONNSTRING]");
+        Console.Error.WriteLine("usage: Lindung.Bench gen FILE N | genxlsx FILE N | read FILE | import FILE DATADIR [sqlite|postgres CONNSTRING]");
         return 2;
 }
+
+// The upload limits (100 MB file, 1 GB inflated XLSX) are for users; the benchmark files are bigger on purpose.
+static SpreadsheetLimits BenchLimits() => SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue, MaxInflatedBytes = long.MaxValue };

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
 using Lindung.Core.Import.Spreadsheets;
@@ -71,10 +72,11 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
 
         if (!request.DryRun && !db.IsPostgres)
         {
-            // A bigger page cache for this connection keeps the index B-trees in memory during a large insert;
+            // A bigger page cache for this connection (64 MB) keeps the rightmost index pages in memory during a large insert
+            // (the random-key people indexes of a large load are built at the end, see DeferredIndexes);
             // NORMAL sync is durable in WAL mode at each commit (and an import is one commit).
             await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;", ct);
         }
 
         await using var tx = request.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
@@ -104,36 +106,133 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             report.SubmissionId = submission.Id;
         }
 
+        // The pipeline (issue 3): this thread reads the file into chunks; the chunks are parsed, validated and hashed on
+        // the thread pool in parallel (each row on its own; nothing shared but read-only lookups); the results are then
+        // taken IN FILE ORDER on this thread for everything that depends on earlier rows (duplicates in the file, the
+        // report, row numbers); new rows go through a bounded channel to one writer task that owns the connection.
+        var context = new ParseContext(map, fixedCategory, categoryLookup, regions, today, periodStart, protector, existing,
+            BuildPeople: !request.DryRun);
+        var writes = Channel.CreateBounded<WriteBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writer = request.DryRun ? Task.CompletedTask : Task.Run(() => WriteAllAsync(writes.Reader, tenant, now, stop), CancellationToken.None);
+        var inFlight = new Queue<Task<ParsedChunk>>();
         var lastReport = 0L;
-        while (reader.Read())
+        try
         {
-            var cells = reader.Cells;
-            if (cells.All(c => string.IsNullOrWhiteSpace(c.Text)))
+            while (true)
             {
-                continue;
+                stop.Token.ThrowIfCancellationRequested();
+                var chunk = ReadChunk(reader, Math.Max(1, Math.Min(ChunkRows, FlushEvery)));
+                if (chunk is not null)
+                {
+                    inFlight.Enqueue(Task.Run(() => Parse(chunk, context), stop.Token));
+                }
+
+                while (inFlight.Count > (chunk is null ? 0 : MaxChunksInFlight))
+                {
+                    var parsed = await inFlight.Dequeue();
+                    for (var i = 0; i < parsed.Rows.Length; i++)
+                    {
+                        Take(parsed.Rows[i]);
+                        if (!request.DryRun && newPeople.Count + newEngagements.Count >= FlushEvery)
+                        {
+                            // Waits only while the writer is two batches behind: memory stays bounded.
+                            await writes.Writer.WriteAsync(new WriteBatch([.. newPeople], [.. newEngagements],
+                                EstimatedPeople(report.Rows, parsed, newPeople.Count)), stop.Token);
+                            newPeople.Clear();
+                            newEngagements.Clear();
+                        }
+                    }
+
+                    if (progress is not null && parsed.Position - lastReport > 256 * 1024)
+                    {
+                        lastReport = parsed.Position;
+                        progress.Report(parsed.TotalBytes == 0 ? 0 : (double)parsed.Position / parsed.TotalBytes);
+                    }
+                }
+
+                if (chunk is null)
+                {
+                    break;
+                }
+            }
+
+            if (!request.DryRun)
+            {
+                await writes.Writer.WriteAsync(new WriteBatch([.. newPeople], [.. newEngagements], newPeople.Count), stop.Token);
+                newPeople.Clear();
+                newEngagements.Clear();
+            }
+
+            writes.Writer.TryComplete();
+            await writer;
+            if (deferredIndexes is not null)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await deferredIndexes.RestoreAsync(db, ct);
+                IndexBuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            }
+        }
+        catch (Exception failure)
+        {
+            // Nothing may touch the connection until the writer has stopped; its own failure is the one to report.
+            writes.Writer.TryComplete();
+            await stop.CancelAsync();
+            try
+            {
+                await Task.WhenAll(inFlight);
+            }
+            catch (Exception)
+            {
+                // A parse cancelled by the stop above.
+            }
+
+            try
+            {
+                await writer;
+            }
+            catch (Exception writerFailure) when (writerFailure is not OperationCanceledException)
+            {
+                if (failure is OperationCanceledException && !ct.IsCancellationRequested)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(writerFailure);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped on request.
+            }
+
+            throw;
+        }
+
+        void Take(ParsedLine line)
+        {
+            if (line.Blank)
+            {
+                return;
             }
 
             report.Rows++;
-            var row = ParseRow(cells, map, fixedCategory, categoryLookup, regions, today, periodStart);
+            var row = line.Row!;
             if (row.Issues.Any(i => !i.IsWarning))
             {
                 report.Count(row.Issues.Where(i => !i.IsWarning).ToList());
                 report.Rejected++;
-                report.Keep(new ImportProblem(reader.RowNumber, Texts(cells), row.Issues, Rejected: true));
-                continue;
+                report.Keep(new ImportProblem(line.RowNumber, Texts(line.Cells), row.Issues, Rejected: true));
+                return;
             }
 
-            var hash = protector.Hash(row.Nik!.Digits);
-            var key = HashKey.From(hash);
+            var key = line.Key;
             if (seen.TryGetValue(key, out var firstRow))
             {
                 report.DuplicatesInFile++;
-                report.Keep(new ImportProblem(reader.RowNumber, Texts(cells), row.Issues, Rejected: false,
+                report.Keep(new ImportProblem(line.RowNumber, Texts(line.Cells), row.Issues, Rejected: false,
                     ValidationMessages.DuplicateInFile(firstRow)));
-                continue;
+                return;
             }
 
-            seen[key] = reader.RowNumber;
+            seen[key] = line.RowNumber;
             var issues = row.Issues.ToList();
             var engagement = row.ToEngagement(agency);
             engagement.SubmissionId = submission?.Id;
@@ -194,7 +293,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
                 report.Accepted++;
                 if (!request.DryRun)
                 {
-                    var p = row.ToNewPerson().ToPerson(protector, hash);
+                    var p = line.NewPerson!;
                     p.TenantCode = tenant;
                     p.CreatedAt = p.ModifiedAt = now;
                     engagement.PersonId = p.Id;
@@ -211,22 +310,12 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
                     report.Warnings++;
                 }
 
-                report.Keep(new ImportProblem(reader.RowNumber, Texts(cells), issues, Rejected: false, note));
+                report.Keep(new ImportProblem(line.RowNumber, Texts(line.Cells), issues, Rejected: false, note));
             }
 
             if (request.DryRun)
             {
                 newEngagements.Clear();
-            }
-            else if (newPeople.Count + newEngagements.Count >= FlushEvery)
-            {
-                await FlushAsync(newPeople, newEngagements, tenant, now, ct);
-            }
-
-            if (progress is not null && reader.Position - lastReport > 256 * 1024)
-            {
-                lastReport = reader.Position;
-                progress.Report(reader.TotalBytes == 0 ? 0 : (double)reader.Position / reader.TotalBytes);
             }
         }
 
@@ -236,7 +325,6 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             return report;
         }
 
-        await FlushAsync(newPeople, newEngagements, tenant, now, ct);
         await ApplyUpdatesAsync(updates, ct);
         db.RegistryConflicts.AddRange(conflicts);
         if (report.Accepted + report.Conflicts == 0)
@@ -272,14 +360,120 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         return report;
     }
 
+    /// <summary>Rows read into one chunk before it is handed to the thread pool for parsing (at most one batch).</summary>
+    internal int ChunkRows { get; init; } = 1_000;
+
+    /// <summary>Chunks being parsed ahead of the in-order step (two cores: enough to keep both busy).</summary>
+    private const int MaxChunksInFlight = 4;
+
+    private sealed record RawChunk(int[] RowNumbers, SheetCell[][] Cells, int Count, long Position, long TotalBytes);
+
+    private sealed record ParsedChunk(ParsedLine[] Rows, long Position, long TotalBytes);
+
+    /// <summary>One row after the row-local work: validation, the NIK hash and, for a new person, the protected row.</summary>
+    private readonly record struct ParsedLine(int RowNumber, SheetCell[] Cells, bool Blank, ParsedRow? Row, HashKey Key, Person? NewPerson);
+
+    private sealed record ParseContext(HeaderMap Map, WorkerCategory? FixedCategory, Dictionary<string, WorkerCategory> Categories,
+        RegionResolver Regions, DateOnly Today, DateOnly PeriodStart, NikProtector Protector, ExistingRegistry Existing, bool BuildPeople);
+
+    /// <param name="EstimatedPeople">New people the whole file will bring, extrapolated from the share of the file read.</param>
+    private sealed record WriteBatch(List<Person> People, List<Engagement> Engagements, long EstimatedPeople);
+
+    private static long EstimatedPeople(int rowsSoFar, ParsedChunk at, int newSoFar) =>
+        at.TotalBytes <= 0 || at.Position <= 0 || rowsSoFar == 0 ? newSoFar : (long)((double)newSoFar * at.TotalBytes / at.Position);
+
+    private static RawChunk? ReadChunk(ISheetReader reader, int size)
+    {
+        int[]? numbers = null;
+        SheetCell[][]? cells = null;
+        var count = 0;
+        while (count < size && reader.Read())
+        {
+            numbers ??= new int[size];
+            cells ??= new SheetCell[size][];
+            numbers[count] = reader.RowNumber;
+            cells[count] = [.. reader.Cells];
+            count++;
+        }
+
+        return count == 0 ? null : new RawChunk(numbers!, cells!, count, reader.Position, reader.TotalBytes);
+    }
+
+    private static ParsedChunk Parse(RawChunk chunk, ParseContext c)
+    {
+        var lines = new ParsedLine[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var cells = chunk.Cells[i];
+            if (Array.TrueForAll(cells, x => string.IsNullOrWhiteSpace(x.Text)))
+            {
+                lines[i] = new ParsedLine(chunk.RowNumbers[i], cells, Blank: true, null, default, null);
+                continue;
+            }
+
+            var row = ParseRow(cells, c.Map, c.FixedCategory, c.Categories, c.Regions, c.Today, c.PeriodStart);
+            if (row.Issues.Exists(x => !x.IsWarning))
+            {
+                lines[i] = new ParsedLine(chunk.RowNumbers[i], cells, Blank: false, row, default, null);
+                continue;
+            }
+
+            var hash = c.Protector.Hash(row.Nik!.Digits);
+            var key = HashKey.From(hash);
+            // Encrypting here (in parallel) is wasted only on a duplicate within the file.
+            var person = c.BuildPeople && !c.Existing.People.ContainsKey(key) ? row.ToNewPerson().ToPerson(c.Protector, hash) : null;
+            lines[i] = new ParsedLine(chunk.RowNumbers[i], cells, Blank: false, row, key, person);
+        }
+
+        return new ParsedChunk(lines, chunk.Position, chunk.TotalBytes);
+    }
+
+    /// <summary>The one task that writes during the import: batches in order, on the import's connection and transaction.</summary>
+    private async Task WriteAllAsync(ChannelReader<WriteBatch> batches, string tenant, DateTime now, CancellationTokenSource stop)
+    {
+        try
+        {
+            var first = true;
+            await foreach (var batch in batches.ReadAllAsync(stop.Token))
+            {
+                if (first)
+                {
+                    first = false;
+                    deferredIndexes = await DeferredIndexes.DropIfWorthItAsync(db, "People", batch.EstimatedPeople, DeferIndexesFrom, stop.Token);
+                }
+
+                await FlushAsync(batch.People, batch.Engagements, tenant, now, stop.Token);
+            }
+        }
+        catch
+        {
+            // Stops the reading side too (it may be waiting for room in the channel).
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// From how many new people (estimated for the whole file) a SQLite import into a smaller People table drops the
+    /// table's secondary indexes and builds them again before commit: inserting a million rows into five B-trees with
+    /// random keys costs about twice building them from the finished table (docs/performance.md).
+    /// </summary>
+    internal long DeferIndexesFrom { get; init; } = 50_000;
+
+    private DeferredIndexes? deferredIndexes;
+
     /// <summary>Time spent writing batches (reported by the benchmark).</summary>
     public TimeSpan WriteTime { get; private set; }
 
     private async Task FlushAsync(List<Person> people, List<Engagement> engagements, string tenant, DateTime now, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cpu = ThreadCpu.Now();
         await BulkInsert.InsertAsync(db, people, ct);
         PeopleWriteTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        // The SQLite inserts complete synchronously on this thread (BulkInsert), so its CPU clock covers them.
+        var cpuPeople = ThreadCpu.Now();
+        PeopleWriteCpu += cpuPeople - cpu;
         var inserts = engagements.Where(e => !e.IsUpdate).ToList();
         foreach (var e in inserts)
         {
@@ -287,7 +481,9 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             e.CreatedAt = e.ModifiedAt = now;
         }
 
+        var cpuEngagements = ThreadCpu.Now();
         await BulkInsert.InsertAsync(db, inserts, ct);
+        EngagementWriteCpu += ThreadCpu.Now() - cpuEngagements;
         foreach (var update in engagements.Where(e => e.IsUpdate))
         {
             var tracked = await db.Engagements.FirstAsync(e => e.Id == update.Id, ct);
@@ -303,6 +499,15 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         engagements.Clear();
         WriteTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
+
+    /// <summary>CPU time of the people and engagement inserts (Linux; for the benchmark).</summary>
+    public TimeSpan PeopleWriteCpu { get; private set; }
+
+    /// <inheritdoc cref="PeopleWriteCpu"/>
+    public TimeSpan EngagementWriteCpu { get; private set; }
+
+    /// <summary>Time spent building deferred indexes again (zero when none were deferred).</summary>
+    public TimeSpan IndexBuildTime { get; private set; }
 
     /// <summary>Of <see cref="WriteTime"/>, the part spent on people rows.</summary>
     public TimeSpan PeopleWriteTime { get; private set; }

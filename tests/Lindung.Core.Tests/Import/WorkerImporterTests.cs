@@ -27,14 +27,21 @@ public class WorkerImporterTests
     }
 
     private static async Task<WorkerImportReport> ImportAsync(TestDatabase db, string csv, string opd = "KESRA", string? category = "GURU_NGAJI",
-        bool dryRun = false, int flushEvery = 20_000, Stream? stream = null)
+        bool dryRun = false, int flushEvery = 20_000, Stream? stream = null, int chunkRows = 2_000, long deferIndexesFrom = 50_000,
+        IProgress<double>? progress = null, CancellationToken ct = default)
     {
         await using var ctx = db.Context("16.09", user: "operator.uji");
-        var agency = await ctx.Agencies.SingleAsync(a => a.Code == opd);
-        var cat = category is null ? null : (Guid?)(await ctx.WorkerCategories.SingleAsync(c => c.Code == category)).Id;
-        var importer = new WorkerImporter(ctx, Protector, SpreadsheetLimits.Default) { FlushEvery = flushEvery };
+        var agency = await ctx.Agencies.SingleAsync(a => a.Code == opd, ct);
+        var cat = category is null ? null : (Guid?)(await ctx.WorkerCategories.SingleAsync(c => c.Code == category, ct)).Id;
+        var importer = new WorkerImporter(ctx, Protector, SpreadsheetLimits.Default)
+        {
+            FlushEvery = flushEvery,
+            ChunkRows = chunkRows,
+            DeferIndexesFrom = deferIndexesFrom,
+        };
         return await importer.RunAsync(stream ?? new MemoryStream(Encoding.UTF8.GetBytes(csv)),
-            new WorkerImportRequest(agency.Id, cat, "2025-04", dryRun, stream is FileStream f ? Path.GetFileName(f.Name) : "pekerja.csv"));
+            new WorkerImportRequest(agency.Id, cat, "2025-04", dryRun, stream is FileStream f ? Path.GetFileName(f.Name) : "pekerja.csv"),
+            progress, ct);
     }
 
     private const string Good =
@@ -203,6 +210,85 @@ public class WorkerImporterTests
         Assert.Equal("Keterangan", rows[0][^1]);
         Assert.Equal("'=1+1", rows[1][0]);
         Assert.StartsWith("DITOLAK: NIK memuat karakter selain angka", rows[1][^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_RowsParsedInParallelChunks_KeepFileOrderForRowNumbersAndDuplicates()
+    {
+        await using var db = await SeededAsync(DatabaseProvider.Sqlite);
+
+        // One row per chunk: the chunks finish in any order, the duplicate still points at the first occurrence.
+        var oneByOne = await ImportAsync(db, Good, dryRun: true, chunkRows: 1);
+        var whole = await ImportAsync(db, Good, dryRun: true);
+
+        static List<(int, bool, string?)> Problems(WorkerImportReport r) => r.Problems.Select(p => (p.RowNumber, p.Rejected, p.Note)).ToList();
+        Assert.Equal(Problems(whole), Problems(oneByOne));
+        Assert.Equal([4, 5, 6, 7], Problems(oneByOne).Select(p => p.Item1));
+        Assert.Equal(ValidationMessages.DuplicateInFile(3), oneByOne.Problems.Single(p => p.RowNumber == 6).Note);
+        Assert.Equal((6, 3, 2, 1), (oneByOne.Rows, oneByOne.Accepted, oneByOne.Rejected, oneByOne.DuplicatesInFile));
+    }
+
+    [Fact]
+    public async Task Import_LargeLoadIntoSmallerTable_BuildsThePeopleIndexesAgainBeforeCommit()
+    {
+        await using var db = await SeededAsync(DatabaseProvider.Sqlite);
+        var before = await PeopleIndexesAsync(db);
+
+        var report = await ImportAsync(db, Good, deferIndexesFrom: 1);
+
+        Assert.Equal((6, 3, 2, 1), (report.Rows, report.Accepted, report.Rejected, report.DuplicatesInFile));
+        Assert.Equal(5, before.Count);
+        Assert.Equal(before, await PeopleIndexesAsync(db));
+        await using var ctx = db.Context("16.09");
+        Assert.Equal(3, await ctx.People.CountAsync());
+        // The unique NIK index holds again.
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => ctx.Database.ExecuteSqlRawAsync(
+            "INSERT INTO People (Id, TenantCode, NikHash, NikCipher, NikMasked, FullName, NameKey, BirthDate, Sex, CreatedAt, ModifiedAt) "
+            + "SELECT 'x', TenantCode, NikHash, NikCipher, NikMasked, FullName, NameKey, BirthDate, Sex, CreatedAt, ModifiedAt FROM People LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task Import_CancelledAfterBatchesWithDeferredIndexes_LeavesRegistryAndIndexesAsTheyWere()
+    {
+        await using var db = await SeededAsync(DatabaseProvider.Sqlite);
+        var before = await PeopleIndexesAsync(db);
+        var csv = new StringBuilder(Header);
+        for (var i = 0; i < 20_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"160901{i % 28 + 1:00}{i / 28 % 12 + 1:00}85{i / 336 + 1:0000};Pekerja {(char)('A' + (i % 26))}{(char)('a' + (i % 7))};;;;;;\n");
+        }
+
+        using var cts = new CancellationTokenSource();
+        var reports = 0;
+        // The first progress report comes after 256 KB, long after the first batches were written.
+        var progress = new CallbackProgress(_ =>
+        {
+            if (++reports == 1)
+            {
+                cts.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ImportAsync(db, csv.ToString(), flushEvery: 100, chunkRows: 50, deferIndexesFrom: 1, progress: progress, ct: cts.Token));
+
+        Assert.Equal(1, reports);
+        await using var ctx = db.Context("16.09");
+        Assert.Equal((0, 0, 0), (await ctx.People.CountAsync(), await ctx.Engagements.CountAsync(), await ctx.Submissions.CountAsync()));
+        Assert.Equal(before, await PeopleIndexesAsync(db));
+    }
+
+    private static async Task<List<string>> PeopleIndexesAsync(TestDatabase db)
+    {
+        await using var ctx = db.Context("16.09");
+        return await ctx.Database.SqlQueryRaw<string>(
+            "SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'People' AND sql IS NOT NULL ORDER BY name").ToListAsync();
+    }
+
+    private sealed class CallbackProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 
     /// <summary>A file that breaks part-way through reading (a lost connection, a killed upload).</summary>
