@@ -6,6 +6,7 @@ using Lindung.Core.Coverage;
 using Lindung.Core.Data;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
+using Lindung.Core.Registry.Validation;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,6 +112,67 @@ internal static class BpjsBench
             $"bpjs-import rows={r.Rows} exact={r.MatchedExact} fuzzy={r.MatchedFuzzy} review={r.NeedsReview} unmatched={r.Unmatched} active={r.Active} unchanged={r.Unchanged} kpjFilled={r.KpjFilled} registered={r.Registered}"));
         Console.WriteLine(string.Create(Inv,
             $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readExact={t.ReadAndExact.TotalSeconds:F2} exactStage={(t.LoadRegistry + t.ReadAndExact).TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Only the fuzzy stage of an import (issue 5): the residue of FILE after the exact stage (computed once and cached
+    /// in DATADIR/fuzzy-residue.tsv), then — timed — the candidates loaded and every residue row matched as the importer
+    /// does. Prints a digest of all decisions so that two versions of the matcher can be compared on the same data.
+    /// </summary>
+    public static async Task<int> FuzzyAsync(string dataDir, string file)
+    {
+        var protector = NikProtector.FromSettings(null, dataDir);
+        await using var db = Open(dataDir, "bench.koordinator");
+        var cache = Path.Combine(dataDir, "fuzzy-residue.tsv");
+        if (!File.Exists(cache))
+        {
+            var byHash = await BpjsFile.NikIndexAsync(db, CancellationToken.None);
+            await using var w = new StreamWriter(cache + ".tmp", false, new UTF8Encoding(false));
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var c = line.Split(';');
+                var nik = BpjsMatcher.Digits(c[1]);
+                if (nik.Length == 16 && byHash.ContainsKey(protector.Hash(nik)))
+                {
+                    continue;
+                }
+
+                w.Write(string.Create(Inv, $"{nik}\t{c[2]}\t{c[3]}\t{c[4]}\n"));
+            }
+
+            w.Close();
+            File.Move(cache + ".tmp", cache);
+        }
+
+        var residue = File.ReadLines(cache).Select(l => l.Split('\t')).Select(c => new BpjsPersonRow(c[0], c[1],
+            DateParsing.TryParse(c[2], out var b) ? b : null, FieldParsing.ParseSex(c[3]))).ToList();
+        string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?";
+        var loadBefore = Load();
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var settings = await MatchSettingsStore.LoadAsync(db, CancellationToken.None);
+        var bornOn = await RegistryCandidates.LoadAsync(db, protector, residue, settings, CancellationToken.None);
+        var loaded = sw.Elapsed;
+        var loadedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var matcher = new BpjsMatcher(settings, _ => null, (day, sex) => bornOn.TryGetValue((day, sex), out var list) ? list : []);
+        var decisions = new MatchDecision[residue.Count];
+        Parallel.For(0, residue.Count, new ParallelOptions { MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
+            i => decisions[i] = matcher.Match(residue[i]));
+        var total = sw.Elapsed;
+        var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        var digest = new StringBuilder();
+        foreach (var d in decisions)
+        {
+            digest.Append(string.Create(Inv, $"{d.Kind}|{d.PersonId}|{d.NameScore}|{d.Explanation}|{string.Join(',', d.Candidates)}\n"));
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(digest.ToString())))[..16];
+        Console.WriteLine(string.Create(Inv,
+            $"fuzzy residue={residue.Count} candidates={bornOn.Values.Sum(v => v.Count)} fuzzy={decisions.Count(d => d.Kind == MatchKind.Fuzzy)} review={decisions.Count(d => d.Kind == MatchKind.NeedsReview)} unmatched={decisions.Count(d => d.Kind == MatchKind.Unmatched)} digest={hash}"));
+        Console.WriteLine(string.Create(Inv,
+            $"fuzzy seconds={total.TotalSeconds:F2} cpuSeconds={totalCpu.TotalSeconds:F2} loadCandidates={loaded.TotalSeconds:F2} loadCandidatesCpu={loadedCpu.TotalSeconds:F2} match={(total - loaded).TotalSeconds:F2} matchCpu={(totalCpu - loadedCpu).TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} loadavgBefore={loadBefore} loadavgAfter={Load()}"));
         return 0;
     }
 

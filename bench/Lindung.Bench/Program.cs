@@ -4,6 +4,7 @@
 //   verify DATADIR        mark every engagement verified (bench setup: coverage counts verified engagements only)
 //   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
 //   bpjs-import DATADIR FILE PERIOD   take the list in (BpjsStatusImporter), print the stage times and peak RSS
+//   fuzzy DATADIR FILE        only the fuzzy stage of FILE's import (residue cached in DATADIR), timed, with a digest of the decisions
 //   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
 using System.Diagnostics;
 using System.Globalization;
@@ -129,6 +130,9 @@ switch (args)
 
     case ["bpjs-import", var dataDir, var file, var period]:
         return await BpjsBench.ImportAsync(dataDir, file, period);
+
+    case ["fuzzy", var dataDir, var file]:
+        return await BpjsBench.FuzzyAsync(dataDir, file);
 
     case ["snapshot", var dataDir, var today]:
         return await BpjsBench.SnapshotsAsync(dataDir, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
