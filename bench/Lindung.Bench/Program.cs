@@ -131,6 +131,40 @@ switch (args)
     case ["bpjs-import", var dataDir, var file, var period]:
         return await BpjsBench.ImportAsync(dataDir, file, period);
 
+    case ["bound-micro"]:
+        {
+            string[] names = ["SITI NURHAYATI", "RUSLI FEBRIANSYAH", "JONI", "BAMBANG PURNOMO", "MUHAMMAD FAUZI", "DEWI LESTARI SARI", "AGUS SETIAWAN", "RINA"];
+            var profiles = names.Select(Lindung.Core.Bpjs.NameProfile.Of).ToArray();
+            var sw = Stopwatch.StartNew();
+            double acc = 0;
+            for (var round = 0; round < 3; round++)
+            {
+            sw.Restart();
+            for (var n = 0; n < 2_000_000; n++)
+            {
+                acc += Lindung.Core.Bpjs.NameSimilarity.UpperBound(profiles[n & 7], profiles[(n >> 3) & 7]);
+            }
+
+            Console.WriteLine(string.Create(inv, $"bound ns={sw.Elapsed.TotalNanoseconds / 2_000_000:F0} acc={acc:F1}"));
+            sw.Restart();
+            for (var n = 0; n < 200_000; n++)
+            {
+                acc += Lindung.Core.Bpjs.NameSimilarity.Score(profiles[n & 7], profiles[(n >> 3) & 7]);
+            }
+
+            Console.WriteLine(string.Create(inv, $"score ns={sw.Elapsed.TotalNanoseconds / 200_000:F0}"));
+            sw.Restart();
+            for (var n = 0; n < 200_000; n++)
+            {
+                acc += Lindung.Core.Bpjs.NameProfile.Of(Lindung.Core.Bpjs.NameSimilarity.Normalize("Rusli Febriansyah")).WordCount;
+            }
+
+            Console.WriteLine(string.Create(inv, $"normalize+profile ns={sw.Elapsed.TotalNanoseconds / 200_000:F0} {acc}"));
+            }
+
+            return 0;
+        }
+
     case ["fuzzy", var dataDir, var file]:
         return await BpjsBench.FuzzyAsync(dataDir, file);
 

@@ -20,6 +20,7 @@ public sealed class RegistryPerson
     private readonly string? fullName;
     private string? nik;
     private string? normalizedName;
+    private NameProfile? profile;
 
     public RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
     {
@@ -39,6 +40,9 @@ public sealed class RegistryPerson
     public string Nik => nik ??= protector!.Decrypt(nikCipher!);
 
     public string NormalizedName => normalizedName ??= NameSimilarity.Normalize(fullName!);
+
+    /// <summary>The normalised name prepared for scoring, made once per person however many rows compare with them.</summary>
+    public NameProfile NameProfile => profile ??= NameProfile.Of(NormalizedName);
 }
 
 public enum MatchKind
@@ -85,15 +89,23 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoBirthDate, []);
         }
 
-        var name = NameSimilarity.Normalize(row.Name);
+        var name = NameProfile.Of(NameSimilarity.Normalize(row.Name));
         var sexes = sex is { } s ? [s] : new[] { 'L', 'P' };
-        var sameDay = sexes.SelectMany(x => bornOn(day, x)).Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: false));
-        var swapped = settings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month
-            ? sexes.SelectMany(x => bornOn(new DateOnly(day.Year, day.Day, day.Month), x))
-                .Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: true))
-            : [];
-        var candidates = sameDay.Concat(swapped).Where(c => c.Score >= settings.ReviewNameScore)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
+        var alike = new List<(RegistryPerson Person, double Score, bool Swapped)>();
+        foreach (var x in sexes)
+        {
+            Collect(name, bornOn(day, x), swapped: false, alike);
+        }
+
+        if (settings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month)
+        {
+            foreach (var x in sexes)
+            {
+                Collect(name, bornOn(new DateOnly(day.Year, day.Day, day.Month), x), swapped: true, alike);
+            }
+        }
+
+        var candidates = alike.OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
         if (candidates.Count == 0)
         {
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoCandidate, []);
@@ -115,6 +127,30 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             : MatchMessages.NoNik;
         return new MatchDecision(MatchKind.NeedsReview, best.Person.Id, best.Score,
             string.Format(CultureInfo.InvariantCulture, why, Percent(best.Score), candidates.Count), ids);
+    }
+
+    /// <summary>
+    /// The people of one birth-date block whose name scores at least the review threshold. The full score is computed
+    /// only when <see cref="NameSimilarity.UpperBound"/> (never below the score) reaches the threshold: most of a
+    /// block's dozens of people are skipped after a few vector operations.
+    /// </summary>
+    private void Collect(NameProfile name, IReadOnlyList<RegistryPerson> people, bool swapped, List<(RegistryPerson Person, double Score, bool Swapped)> alike)
+    {
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var other = person.NameProfile;
+            if (NameSimilarity.UpperBound(name, other) < settings.ReviewNameScore)
+            {
+                continue;
+            }
+
+            var score = NameSimilarity.Score(name, other);
+            if (score >= settings.ReviewNameScore)
+            {
+                alike.Add((person, score, swapped));
+            }
+        }
     }
 
     /// <summary>"digit 9 (5 → 6)" or "digit 9–10 tertukar" when the NIKs are one digit or one adjacent swap apart; null otherwise.</summary>
