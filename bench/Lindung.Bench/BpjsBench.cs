@@ -213,6 +213,42 @@ internal static class BpjsBench
         return 0;
     }
 
+    /// <summary>
+    /// One month's snapshot taken again (that month's stored snapshot deleted first, so it can be repeated on the same
+    /// copy), timed, with a digest of its contents in the order produced (to compare two versions of the service).
+    /// </summary>
+    public static async Task<int> SnapshotOnceAsync(string dataDir, string period, DateOnly today)
+    {
+        await using (var setup = Open(dataDir))
+        {
+            await DatabaseBootstrap.MigrateAsync(setup, new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDir });
+            var old = await setup.CoverageSnapshots.Where(x => x.Period == period).Select(x => x.Id).ToListAsync();
+            await setup.Set<CoverageSnapshotGroup>().Where(g => old.Contains(g.SnapshotId)).ExecuteDeleteAsync();
+            await setup.CoverageSnapshots.Where(x => x.Period == period).ExecuteDeleteAsync();
+        }
+
+        string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?";
+        await using var db = Open(dataDir, "system:snapshot");
+        var loadBefore = Load();
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (s, frozen) = await new CoverageService(db).ForAsync(period, today);
+        var seconds = sw.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var digest = new StringBuilder(string.Create(Inv, $"{s.Period}|{s.Eligible}|{s.Active}|{s.Source}\n"));
+        foreach (var g in s.Groups)
+        {
+            digest.Append(string.Create(Inv, $"{g.Dimension}|{g.Key}|{g.Label}|{g.Eligible}|{g.Active}\n"));
+        }
+
+        var sorted = string.Join('\n', digest.ToString().Split('\n').Order(StringComparer.Ordinal));
+        Console.WriteLine(string.Create(Inv,
+            $"snapshot-once period={period} eligible={s.Eligible} active={s.Active} source={s.Source} groups={s.Groups.Count} frozen={frozen} seconds={seconds:F2} cpuSeconds={cpuSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} gcPause={GC.GetTotalPauseDuration().TotalSeconds:F2} loadavgBefore={loadBefore} loadavgAfter={Load()} digest={Hash(digest.ToString())} sortedDigest={Hash(sorted)}"));
+        return 0;
+
+        static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
     public static async Task<int> SnapshotsAsync(string dataDir, DateOnly today)
     {
         var first = new DateOnly(today.Year, today.Month, 1);

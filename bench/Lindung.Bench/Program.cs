@@ -5,6 +5,7 @@
 //   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
 //   bpjs-import DATADIR FILE PERIOD   take the list in (BpjsStatusImporter), print the stage times and peak RSS
 //   fuzzy DATADIR FILE        only the fuzzy stage of FILE's import (residue cached in DATADIR), timed, with a digest of the decisions
+//   snapshot-once DATADIR PERIOD TODAY   one month's snapshot taken again (the stored one deleted first), timed, with a digest
 //   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
 using System.Diagnostics;
 using System.Globalization;
@@ -167,6 +168,9 @@ switch (args)
 
     case ["fuzzy", var dataDir, var file]:
         return await BpjsBench.FuzzyAsync(dataDir, file);
+
+    case ["snapshot-once", var dataDir, var period, var today]:
+        return await BpjsBench.SnapshotOnceAsync(dataDir, period, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
 
     case ["snapshot", var dataDir, var today]:
         return await BpjsBench.SnapshotsAsync(dataDir, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
