@@ -17,7 +17,7 @@ public sealed class RegistryPerson
 {
     private readonly byte[]? nikCipher;
     private readonly NikProtector? protector;
-    private readonly string? fullName;
+    private string? fullName;
     private string? nik;
     private string? normalizedName;
     private NameProfile? profile;
@@ -39,7 +39,28 @@ public sealed class RegistryPerson
     // Benign race under parallel matching: both threads compute the same string.
     public string Nik => nik ??= protector!.Decrypt(nikCipher!);
 
-    public string NormalizedName => normalizedName ??= NameSimilarity.Normalize(fullName!);
+    public string NormalizedName
+    {
+        get
+        {
+            if (Volatile.Read(ref normalizedName) is { } done)
+            {
+                return done;
+            }
+
+            // The full name is dropped once normalised (a million of them would otherwise stay in memory). A thread
+            // that finds it gone finds the normalised name, which was published first.
+            if (Volatile.Read(ref fullName) is not { } full)
+            {
+                return Volatile.Read(ref normalizedName)!;
+            }
+
+            var normalized = NameSimilarity.Normalize(full);
+            Volatile.Write(ref normalizedName, normalized);
+            Volatile.Write(ref fullName, null);
+            return normalized;
+        }
+    }
 
     /// <summary>The normalised name prepared for scoring, made once per person however many rows compare with them.</summary>
     public NameProfile NameProfile => profile ??= NameProfile.Of(NormalizedName);

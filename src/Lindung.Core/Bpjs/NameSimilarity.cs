@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using System.Text;
 using Lindung.Core.Registry;
 using Lindung.Core.Registry.Validation;
 
@@ -106,31 +105,32 @@ public static class NameSimilarity
         }
 
         var dropTitles = titles < count;
-        var sb = new StringBuilder(span.Length + 16);
+        // Folding never lengthens a word by more than "M" → "MUHAMMAD" (7 characters).
+        Span<char> result = stackalloc char[(span.Length * 8) + 1];
+        var length = 0;
         for (var i = 0; i < count; i++)
         {
-            var word = upper[words[i]];
+            ReadOnlySpan<char> word = upper[words[i]];
             if (dropTitles && TitlesBySpan.Contains(word))
             {
                 continue;
             }
 
-            if (sb.Length > 0)
+            if (length > 0)
             {
-                sb.Append(' ');
+                result[length++] = ' ';
             }
 
             if (VariantsBySpan.TryGetValue(word, out var folded))
             {
-                sb.Append(folded);
+                word = folded;
             }
-            else
-            {
-                sb.Append(word);
-            }
+
+            word.CopyTo(result[length..]);
+            length += word.Length;
         }
 
-        return sb.ToString();
+        return new string(result[..length]);
     }
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>.</summary>
