@@ -4,6 +4,7 @@
 //   verify DATADIR        mark every engagement verified (bench setup: coverage counts verified engagements only)
 //   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
 //   bpjs-import DATADIR FILE PERIOD   take the list in (BpjsStatusImporter), print the stage times and peak RSS
+//   bound-micro               ns per NameSimilarity.UpperBound / Score / Normalize+profile on a few names (warm, 3 rounds)
 //   fuzzy DATADIR FILE        only the fuzzy stage of FILE's import (residue cached in DATADIR), timed, with a digest of the decisions
 //   snapshot-once DATADIR PERIOD TODAY   one month's snapshot taken again (the stored one deleted first), timed, with a digest
 //   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
@@ -140,27 +141,27 @@ switch (args)
             double acc = 0;
             for (var round = 0; round < 3; round++)
             {
-            sw.Restart();
-            for (var n = 0; n < 2_000_000; n++)
-            {
-                acc += Lindung.Core.Bpjs.NameSimilarity.UpperBound(profiles[n & 7], profiles[(n >> 3) & 7]);
-            }
+                sw.Restart();
+                for (var n = 0; n < 2_000_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameSimilarity.UpperBound(profiles[n & 7], profiles[(n >> 3) & 7]);
+                }
 
-            Console.WriteLine(string.Create(inv, $"bound ns={sw.Elapsed.TotalNanoseconds / 2_000_000:F0} acc={acc:F1}"));
-            sw.Restart();
-            for (var n = 0; n < 200_000; n++)
-            {
-                acc += Lindung.Core.Bpjs.NameSimilarity.Score(profiles[n & 7], profiles[(n >> 3) & 7]);
-            }
+                Console.WriteLine(string.Create(inv, $"bound ns={sw.Elapsed.TotalNanoseconds / 2_000_000:F0} acc={acc:F1}"));
+                sw.Restart();
+                for (var n = 0; n < 200_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameSimilarity.Score(profiles[n & 7], profiles[(n >> 3) & 7]);
+                }
 
-            Console.WriteLine(string.Create(inv, $"score ns={sw.Elapsed.TotalNanoseconds / 200_000:F0}"));
-            sw.Restart();
-            for (var n = 0; n < 200_000; n++)
-            {
-                acc += Lindung.Core.Bpjs.NameProfile.Of(Lindung.Core.Bpjs.NameSimilarity.Normalize("Rusli Febriansyah")).WordCount;
-            }
+                Console.WriteLine(string.Create(inv, $"score ns={sw.Elapsed.TotalNanoseconds / 200_000:F0}"));
+                sw.Restart();
+                for (var n = 0; n < 200_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameProfile.Of(Lindung.Core.Bpjs.NameSimilarity.Normalize("Rusli Febriansyah")).WordCount;
+                }
 
-            Console.WriteLine(string.Create(inv, $"normalize+profile ns={sw.Elapsed.TotalNanoseconds / 200_000:F0} {acc}"));
+                Console.WriteLine(string.Create(inv, $"normalize+profile ns={sw.Elapsed.TotalNanoseconds / 200_000:F0} {acc}"));
             }
 
             return 0;

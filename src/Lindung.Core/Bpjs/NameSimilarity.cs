@@ -339,7 +339,8 @@ public static class NameSimilarity
         var common = a.Common(i, b, j);
         if (common == 0)
         {
-            return 0;
+            // No common character: Jaro-Winkler is 0, except for two empty words (equal, so 1).
+            return wa.Length == 0 && wb.Length == 0 ? 1 : 0;
         }
 
         var prefix = 0;

@@ -92,7 +92,17 @@ public class NameSimilarityTests
     public void UpperBound_KnownPairs_NeverBelowTheScore(string a, string b)
     {
         var (na, nb) = (NameSimilarity.Normalize(a), NameSimilarity.Normalize(b));
+        AssertBound(na, nb);
+    }
 
+    [Theory]
+    [InlineData("SITI  AMINAH", "SITI  NURHAYATI")]
+    [InlineData(" SITI", " SITI AMINAH")]
+    [InlineData("SITI ", "AMINAH ")]
+    public void UpperBound_NotNormalisedInput_EmptyWordsIncluded_NeverBelowTheScore(string a, string b) => AssertBound(a, b);
+
+    private static void AssertBound(string na, string nb)
+    {
         Assert.Equal(ReferenceScore(na, nb), NameSimilarity.Score(na, nb));
         Assert.True(NameSimilarity.UpperBound(NameProfile.Of(na), NameProfile.Of(nb)) >= NameSimilarity.Score(na, nb));
     }
