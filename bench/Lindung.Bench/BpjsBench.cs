@@ -4,6 +4,7 @@ using System.Text;
 using Lindung.Core.Bpjs;
 using Lindung.Core.Coverage;
 using Lindung.Core.Data;
+using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Registry.Validation;
@@ -14,6 +15,13 @@ using Microsoft.EntityFrameworkCore;
 internal static class BpjsBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Brings a registry made by an older build up to the current schema, as the app does when it starts.</summary>
+    public static async Task MigrateAsync(string dataDir)
+    {
+        await using var db = Open(dataDir);
+        await DatabaseBootstrap.MigrateAsync(db, new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDir });
+    }
 
     public static LindungDbContext Open(string dataDir, string user = "bench")
     {
@@ -95,6 +103,7 @@ internal static class BpjsBench
 
     public static async Task<int> ImportAsync(string dataDir, string file, string period)
     {
+        await MigrateAsync(dataDir);
         var protector = NikProtector.FromSettings(null, dataDir);
         await using var db = Open(dataDir, "bench.koordinator");
         var sw = Stopwatch.StartNew();
@@ -249,8 +258,55 @@ internal static class BpjsBench
         static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
+    /// <summary>The exact stage's pieces one by one, each with wall and process CPU time (docs/performance.md).</summary>
+    public static async Task<int> ProfileExactAsync(string dataDir, string file)
+    {
+        await MigrateAsync(dataDir);
+        var protector = NikProtector.FromSettings(null, dataDir);
+        await using var db = Open(dataDir);
+        async Task<T> Time<T>(string what, Func<Task<T>> step)
+        {
+            var sw = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var result = await step();
+            Console.WriteLine(string.Create(Inv,
+                $"bpjs-prof {what} seconds={sw.Elapsed.TotalSeconds:F2} cpuSeconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} result={result}"));
+            return result;
+        }
+
+        await Time("analyze", async () => { await QueryPlannerStatistics.RefreshAsync(db); return 0; });
+        var index = await Time("nikIndex", () => BpjsFile.NikIndexAsync(db, default));
+        index.Clear();
+        int Rows(Action<ISheetReader> perRow)
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var reader = SpreadsheetFiles.Open(stream, file, null, SpreadsheetLimits.Default with { MaxFileBytes = long.MaxValue });
+            reader.Read();
+            var n = 0;
+            while (reader.Read())
+            {
+                perRow(reader);
+                n++;
+            }
+
+            return n;
+        }
+
+        await Time("readFile", () => Task.FromResult(Rows(_ => { })));
+        await Time("readAndCellText", () => Task.FromResult(Rows(r =>
+        {
+            for (var i = 0; i < r.Cells.Count; i++)
+            {
+                _ = r.Cells[i].Text;
+            }
+        })));
+        await Time("readAndHash", () => Task.FromResult(Rows(r => protector.Hash(BpjsMatcher.Digits(r.Cells[1].Text)))));
+        return 0;
+    }
+
     public static async Task<int> SnapshotsAsync(string dataDir, DateOnly today)
     {
+        await MigrateAsync(dataDir);
         var first = new DateOnly(today.Year, today.Month, 1);
         for (var back = 12; back >= 1; back--)
         {

@@ -7,6 +7,7 @@
 //   bound-micro               ns per NameSimilarity.UpperBound / Score / Normalize+profile on a few names (warm, 3 rounds)
 //   fuzzy DATADIR FILE        only the fuzzy stage of FILE's import (residue cached in DATADIR), timed, with a digest of the decisions
 //   snapshot-once DATADIR PERIOD TODAY   one month's snapshot taken again (the stored one deleted first), timed, with a digest
+//   bpjs-prof DATADIR FILE    CPU time of each piece of the exact stage alone (hash index, file read, hashing, rows)
 //   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
 using System.Diagnostics;
 using System.Globalization;
@@ -172,6 +173,9 @@ switch (args)
 
     case ["snapshot-once", var dataDir, var period, var today]:
         return await BpjsBench.SnapshotOnceAsync(dataDir, period, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
+
+    case ["bpjs-prof", var dataDir, var file]:
+        return await BpjsBench.ProfileExactAsync(dataDir, file);
 
     case ["snapshot", var dataDir, var today]:
         return await BpjsBench.SnapshotsAsync(dataDir, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));

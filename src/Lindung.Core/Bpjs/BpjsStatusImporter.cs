@@ -10,6 +10,7 @@ using Lindung.Core.Registry;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Registry.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Lindung.Core.Bpjs;
 
@@ -43,6 +44,12 @@ public sealed record BpjsImportReport(string Period, int Rows, int MatchedExact,
 /// </summary>
 public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protector, SpreadsheetLimits limits, MatchSettings? settings = null)
 {
+    /// <summary>
+    /// Matched people above which (when they are also a tenth of the registry or more) the apply stage reads the registry
+    /// in two scans instead of looking people up by id, 2,000 at a time.
+    /// </summary>
+    public int ScanRegistryAbove { get; init; } = 20_000;
+
     /// <summary>Where the last run's time went (the benchmark reports it; docs/performance.md).</summary>
     public BpjsImportTimings Timings { get; } = new();
 
@@ -95,6 +102,12 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // As for a worker import: the index B-trees of a million-row write stay in memory (this connection only).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
+        }
+
         if (previous.Count > 0)
         {
             var ids = previous.Select(p => p.Id).ToList();
@@ -109,7 +122,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         // Exact stage: the registry's NIK hashes (and confirmed BPJS aliases) loaded once, one hash per row.
         var stage = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        await QueryPlannerStatistics.RefreshAsync(db, ct);
+        await QueryPlannerStatistics.EnsureAsync(db, [typeof(Person), typeof(Engagement)], ct);
         var byHash = await BpjsFile.NikIndexAsync(db, ct);
 
         Timings.LoadRegistry = Stopwatch.GetElapsedTime(stage);
@@ -194,8 +207,9 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         import.Unmatched = rows.Count(r => r.Match == MatchKind.Unmatched);
         import.Active = rows.Count(r => r.Active);
         import.Inactive = rows.Count - import.Active;
-        import.ImportedBy = db.Audit(AuditActions.BpjsImported, nameof(BpjsImport), import.Id.ToString(),
-            $"periode {period}, {rows.Count} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}").UserName;
+        var importEvent = db.Audit(AuditActions.BpjsImported, nameof(BpjsImport), import.Id.ToString(),
+            $"periode {period}, {rows.Count} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}");
+        import.ImportedBy = importEvent.UserName;
         await db.SaveChangesAsync(ct);
 
         // The rows themselves in bulk (they are not audited one by one: the import's event above covers them).
@@ -206,11 +220,17 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         }
 
         await BulkInsert.InsertAsync(db, rows, ct);
-        await QueryPlannerStatistics.RefreshAsync(db, ct);
+        await QueryPlannerStatistics.RefreshAsync(db, [typeof(BpjsStatus)], ct);
         Timings.Write = Stopwatch.GetElapsedTime(stage);
 
         stage = Stopwatch.GetTimestamp();
-        var (kpjFilled, kpjDiffers, registered) = await ApplySavingAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, ct);
+        var (kpjFilled, kpjDiffers, registered) = await ApplyInBulkAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, importEvent, ScanRegistryAbove, ct);
+        if (kpjFilled > 0)
+        {
+            // The KPJ index went from empty to filled: a KPJ search planned on the old statistics would scan.
+            await QueryPlannerStatistics.RefreshAsync(db, [typeof(Person)], ct);
+        }
+
         Timings.Apply = Stopwatch.GetElapsedTime(stage);
         stage = Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
@@ -254,31 +274,136 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     }
 
     /// <summary>
-    /// <see cref="ApplyAsync"/> for a whole list inside the import's transaction: each chunk is saved (and audited,
-    /// per person and engagement changed) and then forgotten, so the change tracker never holds the whole registry.
+    /// <see cref="ApplyAsync"/> for a whole list inside the import's transaction, set-wise (a BPJS list holds up to a
+    /// million people): the same decisions in the same row order, the same audit event per person and engagement
+    /// changed (<see cref="LindungDbContext.AuditSnapshot"/>, stamped like <paramref name="importEvent"/>), but the
+    /// state read with projections per 2,000 people and written with <see cref="BulkUpdate"/> and
+    /// <see cref="BulkInsert"/> instead of tracked entities saved one by one (docs/performance.md).
     /// </summary>
-    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplySavingAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched,
-        DateOnly periodStart, CancellationToken ct)
+    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyInBulkAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched,
+        DateOnly periodStart, AuditEvent importEvent, int scanAbove, CancellationToken ct)
     {
-        var total = (0, 0, 0);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var kpjOf = new Dictionary<Guid, string?>();
+        var open = new Dictionary<Guid, List<(Guid Id, RegistrationStatus Registration, DateOnly? RegisteredOn)>>();
+        var wanted = matched.Select(r => r.PersonId!.Value).ToHashSet();
+        void Open(Guid id, Guid personId, RegistrationStatus registration, DateOnly? registeredOn)
         {
-            foreach (var chunk in matched.Chunk(2000))
+            if (!open.TryGetValue(personId, out var list))
             {
-                total = Add(total, await ApplyChunkAsync(db, chunk, periodStart, ct));
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                open[personId] = list = [];
             }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+
+            list.Add((id, registration, registeredOn));
         }
 
-        return total;
+        var openEngagements = db.Engagements.AsNoTracking().Where(e => e.Verification == VerificationStatus.Verified
+            && (e.EndDate == null || e.EndDate >= periodStart) && e.Registration != RegistrationStatus.Registered);
+        if (wanted.Count > scanAbove && wanted.Count * 10L > await db.People.LongCountAsync(ct))
+        {
+            // Most of the registry (a monthly list at a million workers): two scans in storage order beat a million
+            // primary-key lookups in random order (measured: minutes against seconds on SQLite).
+            await foreach (var p in db.People.AsNoTracking().Select(p => new { p.Id, p.Kpj }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (wanted.Contains(p.Id))
+                {
+                    kpjOf[p.Id] = p.Kpj;
+                }
+            }
+
+            await foreach (var e in openEngagements.Select(e => new { e.Id, e.PersonId, e.Registration, e.RegisteredOn }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (wanted.Contains(e.PersonId))
+                {
+                    Open(e.Id, e.PersonId, e.Registration, e.RegisteredOn);
+                }
+            }
+        }
+        else
+        {
+            foreach (var chunk in wanted.Chunk(2000))
+            {
+                var ids = chunk.ToList();
+                await foreach (var p in db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Kpj })
+                                   .AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    kpjOf[p.Id] = p.Kpj;
+                }
+
+                await foreach (var e in openEngagements.Where(e => ids.Contains(e.PersonId))
+                                   .Select(e => new { e.Id, e.PersonId, e.Registration, e.RegisteredOn }).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    Open(e.Id, e.PersonId, e.Registration, e.RegisteredOn);
+                }
+            }
+        }
+
+        int filled = 0, differs = 0;
+        var people = new List<(Guid Id, string Kpj)>();
+        var engagements = new List<(Guid Id, RegistrationStatus Was, DateOnly? WasOn, DateOnly On)>();
+        foreach (var row in matched)
+        {
+            var id = row.PersonId!.Value;
+            if (!kpjOf.TryGetValue(id, out var current))
+            {
+                continue;
+            }
+
+            if (row.Kpj is { } kpj)
+            {
+                if (current is null)
+                {
+                    kpjOf[id] = kpj;
+                    people.Add((id, kpj));
+                    filled++;
+                }
+                else if (!string.Equals(current, kpj, StringComparison.Ordinal))
+                {
+                    differs++;
+                }
+            }
+
+            if (row.Active && open.Remove(id, out var list))
+            {
+                engagements.AddRange(list.Select(e => (e.Id, e.Registration, e.RegisteredOn, row.ParticipationDate ?? periodStart)));
+            }
+        }
+
+        // In key order: on SQLite the rows (ids are time-ordered) and the primary-key index are then visited front to back.
+        people.Sort((a, b) => a.Id.CompareTo(b.Id));
+        engagements.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var now = importEvent.At;
+        await BulkUpdate.SetAsync<Person>(db, [nameof(Person.Kpj), nameof(Person.ModifiedAt)],
+            people.Select(p => ((object)p.Id, new object?[] { p.Kpj, now })), ct);
+        await BulkUpdate.SetAsync<Engagement>(db, [nameof(Engagement.Registration), nameof(Engagement.RegisteredOn), nameof(Engagement.ModifiedAt)],
+            engagements.Select(e => ((object)e.Id, new object?[] { RegistrationStatus.Registered, e.On, now })), ct);
+
+        var kpjProperty = db.Model.FindEntityType(typeof(Person))!.GetProperty(nameof(Person.Kpj));
+        var engagementType = db.Model.FindEntityType(typeof(Engagement))!;
+        var registration = engagementType.GetProperty(nameof(Engagement.Registration));
+        var registeredOn = engagementType.GetProperty(nameof(Engagement.RegisteredOn));
+        AuditEvent Changed(string type, Guid id, string before, string after) => new()
+        {
+            TenantCode = importEvent.TenantCode,
+            At = now,
+            UserId = importEvent.UserId,
+            UserName = importEvent.UserName,
+            IpAddress = importEvent.IpAddress,
+            Action = AuditActions.Updated,
+            EntityType = type,
+            EntityId = id.ToString(),
+            Before = before,
+            After = after,
+        };
+
+        IEnumerable<(IReadOnlyProperty, object?)> EngagementValues(RegistrationStatus status, DateOnly? on, DateOnly? other) =>
+            on == other ? [(registration, status)] : [(registration, status), (registeredOn, on)];
+        var events = people.Select(p => Changed(nameof(Person), p.Id,
+                LindungDbContext.AuditSnapshot([(kpjProperty, null)]), LindungDbContext.AuditSnapshot([(kpjProperty, p.Kpj)])))
+            .Concat(engagements.Select(e => Changed(nameof(Engagement), e.Id,
+                LindungDbContext.AuditSnapshot(EngagementValues(e.Was, e.WasOn, e.On)),
+                LindungDbContext.AuditSnapshot(EngagementValues(RegistrationStatus.Registered, e.On, e.WasOn)))));
+        await BulkInsert.InsertAsync(db, events, ct);
+        return (filled, differs, engagements.Count);
     }
 
     private static (int, int, int) Add((int, int, int) a, (int, int, int) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2, a.Item3 + b.Item3);

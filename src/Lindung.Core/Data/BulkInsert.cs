@@ -98,11 +98,11 @@ public static class BulkInsert
     }
 
     /// <summary>"character varying(13)" → "character varying": Npgsql's data type names carry no modifiers.</summary>
-    private static string PostgresTypeName(string storeType)
+    internal static string PostgresTypeName(string storeType)
     {
         var paren = storeType.IndexOf('(', StringComparison.Ordinal);
         return paren < 0 ? storeType : storeType[..paren].TrimEnd();
     }
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Lindung.Core.Data;
 
@@ -246,31 +247,34 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
         };
     }
 
-    private static string Snapshot(EntityEntry entry, bool current, bool onlyModified)
-    {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var p in entry.Properties)
-        {
-            var name = p.Metadata.Name;
-            if (name is nameof(IStamped.CreatedAt) or nameof(IStamped.ModifiedAt) or nameof(ITenantOwned.TenantCode)
-                || p.Metadata.FindAnnotation(SensitiveAnnotation) is not null)
-            {
-                continue;
-            }
+    private static string Snapshot(EntityEntry entry, bool current, bool onlyModified) =>
+        AuditSnapshot(entry.Properties
+            .Where(p => !onlyModified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            .Select(p => ((IReadOnlyProperty)p.Metadata, current ? p.CurrentValue : p.OriginalValue)));
 
-            if (onlyModified && (!p.IsModified || Equals(p.OriginalValue, p.CurrentValue)))
+    /// <summary>
+    /// The JSON an audit event holds for these property values — exactly what SaveChanges writes, for code that
+    /// changes rows in bulk (<see cref="BulkUpdate"/>) and writes the events itself: stamps, the tenant and
+    /// sensitive properties left out, personal data named with <see cref="PersonalMarker"/> instead of its value.
+    /// </summary>
+    public static string AuditSnapshot(IEnumerable<(IReadOnlyProperty Property, object? Value)> values)
+    {
+        var sorted = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (p, value) in values)
+        {
+            var name = p.Name;
+            if (name is nameof(IStamped.CreatedAt) or nameof(IStamped.ModifiedAt) or nameof(ITenantOwned.TenantCode)
+                || p.FindAnnotation(SensitiveAnnotation) is not null)
             {
                 continue;
             }
 
             // Personal data: the trail says which field changed, never its value (UU PDP; an erasure must not
             // leave the person behind in history that is never rewritten).
-            values[name] = p.Metadata.FindAnnotation(PersonalAnnotation) is not null
-                ? PersonalMarker
-                : current ? p.CurrentValue : p.OriginalValue;
+            sorted[name] = p.FindAnnotation(PersonalAnnotation) is not null ? PersonalMarker : value;
         }
 
-        return JsonSerializer.Serialize(values, AuditJson);
+        return JsonSerializer.Serialize(sorted, AuditJson);
     }
 
     // Enum names, not numbers, so the trail reads "Rejected" rather than 2.

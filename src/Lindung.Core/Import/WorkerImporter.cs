@@ -266,7 +266,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             report.DuplicatesInFile,
         }));
         await db.SaveChangesAsync(ct);
-        await QueryPlannerStatistics.RefreshAsync(db, ct);
+        await QueryPlannerStatistics.RefreshAsync(db, [typeof(Person), typeof(Engagement)], ct);
         await tx!.CommitAsync(ct);
         progress?.Report(1);
         return report;

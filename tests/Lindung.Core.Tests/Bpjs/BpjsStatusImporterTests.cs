@@ -50,10 +50,10 @@ public class BpjsStatusImporterTests
         return db;
     }
 
-    internal static async Task<BpjsImportReport> ImportAsync(TestDatabase db, string csv, string period = "2025-04")
+    internal static async Task<BpjsImportReport> ImportAsync(TestDatabase db, string csv, string period = "2025-04", bool scanRegistry = false)
     {
         await using var ctx = db.Context("16.09", user: "koordinator.uji");
-        return await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default)
+        return await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default) { ScanRegistryAbove = scanRegistry ? 0 : 20_000 }
             .RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "status-bpjs.csv", period);
     }
 
@@ -234,6 +234,86 @@ public class BpjsStatusImporterTests
         Assert.Equal((1, 1, Lindung.Core.Coverage.ActiveSource.RegistryRegistered), (june.Eligible, june.Active, june.Source));
         Assert.Equal(1, await check.CoverageSnapshots.CountAsync());
         Assert.Equal(50.0m, Lindung.Core.Coverage.CoverageService.Percent(again.Active, again.Eligible));
+    }
+
+    public static TheoryData<DatabaseProvider, bool> ProvidersAndReadPaths()
+    {
+        var data = new TheoryData<DatabaseProvider, bool>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            data.Add(provider, false);
+            data.Add(provider, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndReadPaths))]
+    public async Task Import_AppliedChanges_AreAuditedPerPersonAndEngagementExactlyAsAReviewDecisionAuditsThem(DatabaseProvider provider, bool scanRegistry)
+    {
+        // The import writes its changes in bulk (BulkUpdate + its own audit events); a review decision goes through
+        // SaveChanges. Siti (exact match) takes the first path, Rina (accepted from the review queue) the second.
+        await using var db = await RegistryAsync(provider);
+        await using (var ctx = db.Context("16.09"))
+        {
+            var rinaEngagement = await ctx.Engagements.SingleAsync(e => e.Person!.FullName == "Rina Sari");
+            rinaEngagement.Verification = VerificationStatus.Verified;
+            await ctx.SaveChangesAsync();
+        }
+
+        await ImportAsync(db, April.Replace("NON AKTIF", "AKTIF", StringComparison.Ordinal), scanRegistry: scanRegistry);
+        Guid siti, rina;
+        await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+        {
+            siti = (await ctx.People.SingleAsync(p => p.FullName == "Siti Nurhayati")).Id;
+            rina = (await ctx.People.SingleAsync(p => p.FullName == "Rina Sari")).Id;
+            var statusId = (await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.NeedsReview)).Id;
+            Assert.True(await new BpjsReview(ctx).AcceptAsync(statusId, rina));
+        }
+
+        await using var check = db.Context("16.09");
+        async Task<(AuditEvent Person, AuditEvent Engagement)> TrailOf(Guid person)
+        {
+            var engagement = (await check.Engagements.SingleAsync(e => e.PersonId == person)).Id.ToString();
+            var updates = await check.AuditEvents.Where(e => e.Action == AuditActions.Updated
+                && (e.EntityId == person.ToString() || e.EntityId == engagement)).ToListAsync();
+            // Rina's engagement was also verified above: only the registration is compared.
+            return (Assert.Single(updates, e => e.EntityType == nameof(Person)),
+                Assert.Single(updates, e => e.EntityType == nameof(Engagement) && e.After!.Contains("Registered", StringComparison.Ordinal)));
+        }
+
+        var bulk = await TrailOf(siti);
+        var tracked = await TrailOf(rina);
+        Assert.Equal((tracked.Person.Before, tracked.Person.After), (bulk.Person.Before, bulk.Person.After));
+        Assert.Equal((tracked.Engagement.Before, tracked.Engagement.After), (bulk.Engagement.Before, bulk.Engagement.After));
+        Assert.Equal("""{"RegisteredOn":"2025-04-01","Registration":"Registered"}""", bulk.Engagement.After);
+        Assert.Equal("""{"Kpj":"•••"}""", bulk.Person.After);
+        Assert.All(new[] { bulk.Person, bulk.Engagement }, e => Assert.Equal("koordinator.uji", e.UserName));
+        var stored = await check.People.Include(p => p.Engagements).SingleAsync(p => p.Id == siti);
+        Assert.Equal(("25010000001", RegistrationStatus.Registered, (DateOnly?)new DateOnly(2025, 4, 1)),
+            (stored.Kpj, stored.Engagements[0].Registration, stored.Engagements[0].RegisteredOn));
+        Assert.True(stored.ModifiedAt > stored.CreatedAt && stored.Engagements[0].ModifiedAt > stored.Engagements[0].CreatedAt);
+        Assert.Equal(bulk.Person.At, stored.ModifiedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndReadPaths))]
+    public async Task Import_PersonListedTwice_FirstKpjFillsTheSecondIsCountedAsDifferentAndNothingIsAppliedTwice(DatabaseProvider provider, bool scanRegistry)
+    {
+        await using var db = await RegistryAsync(provider);
+
+        var report = await ImportAsync(db, "No KPJ;NIK;Nama Peserta;Status\n"
+            + "25010000001;1609014708850001;SITI NURHAYATI;NON AKTIF\n"
+            + "25019999999;1609014708850001;SITI NURHAYATI;AKTIF\n"
+            + "25019999999;1609014708850001;SITI NURHAYATI;AKTIF\n", scanRegistry: scanRegistry);
+
+        Assert.Equal((1, 2, 1), (report.KpjFilled, report.KpjDiffers, report.Registered));
+        await using var check = db.Context("16.09");
+        var siti = await check.People.Include(p => p.Engagements).SingleAsync(p => p.FullName == "Siti Nurhayati");
+        Assert.Equal(("25010000001", RegistrationStatus.Registered), (siti.Kpj, siti.Engagements[0].Registration));
+        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.Updated
+            && (e.EntityId == siti.Id.ToString() || e.EntityId == siti.Engagements[0].Id.ToString())));
     }
 
     [Fact]
