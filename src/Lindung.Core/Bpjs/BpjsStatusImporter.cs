@@ -251,8 +251,8 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
 
     /// <summary>
     /// The registry people the fallback may ask for: everyone born on a day the residue needs (as given or encoded
-    /// in the NIK, and that day with day and month swapped), grouped by (birth date, sex). Names are normalised and
-    /// NIKs decrypted lazily, per candidate, only when the matcher looks at them.
+    /// in the NIK, and that day with day and month swapped), grouped by (birth date, sex), names prepared for scoring;
+    /// NIKs decrypted lazily, per candidate, only when the matcher looks at them (<see cref="RegistryCandidates"/>).
     /// </summary>
     private Task<Dictionary<(DateOnly, char), IReadOnlyList<RegistryPerson>>> BornOnAsync(IEnumerable<BpjsPersonRow> residue,
         MatchSettings matchSettings, CancellationToken ct) => RegistryCandidates.LoadAsync(db, protector, residue, matchSettings, ct);
