@@ -7,6 +7,7 @@ using Lindung.Core.Data;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
+using Lindung.Core.Registry.Validation;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -121,6 +122,140 @@ internal static class BpjsBench
         Console.WriteLine(string.Create(Inv,
             $"bpjs-import seconds={sw.Elapsed.TotalSeconds:F2} hashFile={t.HashFile.TotalSeconds:F2} loadRegistry={t.LoadRegistry.TotalSeconds:F2} readFile={t.ReadFile.TotalSeconds:F2} exactStage={t.Exact.TotalSeconds:F2} exactCpu={t.ExactCpu.TotalSeconds:F2} fuzzyStage={t.Fuzzy.TotalSeconds:F2} fuzzyCpu={t.FuzzyCpu.TotalSeconds:F2} residue={t.Residue} writeRows={t.Write.TotalSeconds:F2} applyToRegistry={t.Apply.TotalSeconds:F2} commit={t.Commit.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
         return 0;
+    }
+
+    /// <summary>
+    /// Only the fuzzy stage of an import (issue 5): the residue of FILE after the exact stage (computed once and cached
+    /// in DATADIR/fuzzy-residue.tsv), then — timed — the candidates loaded and every residue row matched as the importer
+    /// does. Prints a digest of all decisions so that two versions of the matcher can be compared on the same data.
+    /// </summary>
+    public static async Task<int> FuzzyAsync(string dataDir, string file)
+    {
+        var protector = NikProtector.FromSettings(null, dataDir);
+        await using (var setup = Open(dataDir))
+        {
+            // A registry made by an older build: bring its schema up to date (adds columns, never rewrites rows).
+            await DatabaseBootstrap.MigrateAsync(setup, new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDir });
+        }
+
+        await using var db = Open(dataDir, "bench.koordinator");
+        var cache = Path.Combine(dataDir, "fuzzy-residue.tsv");
+        if (!File.Exists(cache))
+        {
+            var byHash = await BpjsFile.NikIndexAsync(db, CancellationToken.None);
+            await using var w = new StreamWriter(cache + ".tmp", false, new UTF8Encoding(false));
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var c = line.Split(';');
+                var nik = BpjsMatcher.Digits(c[1]);
+                if (nik.Length == 16 && byHash.ContainsKey(protector.Hash(nik)))
+                {
+                    continue;
+                }
+
+                w.Write(string.Create(Inv, $"{nik}\t{c[2]}\t{c[3]}\t{c[4]}\n"));
+            }
+
+            w.Close();
+            File.Move(cache + ".tmp", cache);
+        }
+
+        var residue = File.ReadLines(cache).Select(l => l.Split('\t')).Select(c => new BpjsPersonRow(c[0], c[1],
+            DateParsing.TryParse(c[2], out var b) ? b : null, FieldParsing.ParseSex(c[3]))).ToList();
+        string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?";
+        var loadBefore = Load();
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var settings = await MatchSettingsStore.LoadAsync(db, CancellationToken.None);
+        var bornOn = await RegistryCandidates.LoadAsync(db, protector, residue, settings, CancellationToken.None);
+        var loaded = sw.Elapsed;
+        var loadedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(Inv, $"loaded gcPause={GC.GetTotalPauseDuration().TotalSeconds:F2} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)}"));
+        if (Environment.GetEnvironmentVariable("LINDUNG_BENCH_DETAIL") == "1")
+        {
+            // Where the time goes (not part of the measured figure's meaning: it moves the name preparation earlier).
+            var t0 = Stopwatch.StartNew();
+            var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var people = bornOn.Values.SelectMany(v => v).ToArray();
+            Parallel.For(0, people.Length, i => _ = people[i].NameProfile);
+            Console.WriteLine(string.Create(Inv,
+                $"detail profiles={people.Length} seconds={t0.Elapsed.TotalSeconds:F2} cpuSeconds={(Process.GetCurrentProcess().TotalProcessorTime - c0).TotalSeconds:F2}"));
+            long bounds = 0, passed = 0;
+            foreach (var row in residue.Take(10_000))
+            {
+                var profile = NameProfile.Of(NameSimilarity.Normalize(row.Name));
+                if (row.BirthDate is not { } day)
+                {
+                    continue;
+                }
+
+                foreach (var p in new[] { 'L', 'P' }.SelectMany(x => bornOn.TryGetValue((day, x), out var l) ? l : []))
+                {
+                    bounds++;
+                    passed += NameSimilarity.UpperBound(profile, p.NameProfile) >= settings.ReviewNameScore ? 1 : 0;
+                }
+            }
+
+            Console.WriteLine(string.Create(Inv, $"detail sample=10000 bounds={bounds} passed={passed}"));
+            loaded = sw.Elapsed;
+            loadedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        }
+
+        var matcher = new BpjsMatcher(settings, _ => null, (day, sex) => bornOn.TryGetValue((day, sex), out var list) ? list : []);
+        var decisions = new MatchDecision[residue.Count];
+        Parallel.For(0, residue.Count, new ParallelOptions { MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
+            i => decisions[i] = matcher.Match(residue[i]));
+        var total = sw.Elapsed;
+        var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        var digest = new StringBuilder();
+        foreach (var d in decisions)
+        {
+            digest.Append(string.Create(Inv, $"{d.Kind}|{d.PersonId}|{d.NameScore}|{d.Explanation}|{string.Join(',', d.Candidates)}\n"));
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(digest.ToString())))[..16];
+        Console.WriteLine(string.Create(Inv,
+            $"fuzzy residue={residue.Count} candidates={bornOn.Values.Sum(v => v.Count)} fuzzy={decisions.Count(d => d.Kind == MatchKind.Fuzzy)} review={decisions.Count(d => d.Kind == MatchKind.NeedsReview)} unmatched={decisions.Count(d => d.Kind == MatchKind.Unmatched)} digest={hash}"));
+        Console.WriteLine(string.Create(Inv,
+            $"fuzzy seconds={total.TotalSeconds:F2} cpuSeconds={totalCpu.TotalSeconds:F2} loadCandidates={loaded.TotalSeconds:F2} loadCandidatesCpu={loadedCpu.TotalSeconds:F2} match={(total - loaded).TotalSeconds:F2} matchCpu={(totalCpu - loadedCpu).TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} gcPause={GC.GetTotalPauseDuration().TotalSeconds:F2} gen2={GC.CollectionCount(2)} loadavgBefore={loadBefore} loadavgAfter={Load()}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// One month's snapshot taken again (that month's stored snapshot deleted first, so it can be repeated on the same
+    /// copy), timed, with a digest of its contents in the order produced (to compare two versions of the service).
+    /// </summary>
+    public static async Task<int> SnapshotOnceAsync(string dataDir, string period, DateOnly today)
+    {
+        await using (var setup = Open(dataDir))
+        {
+            await DatabaseBootstrap.MigrateAsync(setup, new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDir });
+            var old = await setup.CoverageSnapshots.Where(x => x.Period == period).Select(x => x.Id).ToListAsync();
+            await setup.Set<CoverageSnapshotGroup>().Where(g => old.Contains(g.SnapshotId)).ExecuteDeleteAsync();
+            await setup.CoverageSnapshots.Where(x => x.Period == period).ExecuteDeleteAsync();
+        }
+
+        string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?";
+        await using var db = Open(dataDir, "system:snapshot");
+        var loadBefore = Load();
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (s, frozen) = await new CoverageService(db).ForAsync(period, today);
+        var seconds = sw.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var digest = new StringBuilder(string.Create(Inv, $"{s.Period}|{s.Eligible}|{s.Active}|{s.Source}\n"));
+        foreach (var g in s.Groups)
+        {
+            digest.Append(string.Create(Inv, $"{g.Dimension}|{g.Key}|{g.Label}|{g.Eligible}|{g.Active}\n"));
+        }
+
+        var sorted = string.Join('\n', digest.ToString().Split('\n').Order(StringComparer.Ordinal));
+        Console.WriteLine(string.Create(Inv,
+            $"snapshot-once period={period} eligible={s.Eligible} active={s.Active} source={s.Source} groups={s.Groups.Count} frozen={frozen} seconds={seconds:F2} cpuSeconds={cpuSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} gcPause={GC.GetTotalPauseDuration().TotalSeconds:F2} loadavgBefore={loadBefore} loadavgAfter={Load()} digest={Hash(digest.ToString())} sortedDigest={Hash(sorted)}"));
+        return 0;
+
+        static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
     /// <summary>The exact stage's pieces one by one, each with wall and process CPU time (docs/performance.md).</summary>

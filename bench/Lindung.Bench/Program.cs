@@ -6,6 +6,9 @@
 //   verify DATADIR        mark every engagement verified (bench setup: coverage counts verified engagements only)
 //   bpjs-gen DATADIR FILE N   write an N-row BPJS status list from the registry in DATADIR (exact, typo, absent rows)
 //   bpjs-import DATADIR FILE PERIOD   take the list in (BpjsStatusImporter), print the stage times and peak RSS
+//   bound-micro               ns per NameSimilarity.UpperBound / Score / Normalize+profile on a few names (warm, 3 rounds)
+//   fuzzy DATADIR FILE        only the fuzzy stage of FILE's import (residue cached in DATADIR), timed, with a digest of the decisions
+//   snapshot-once DATADIR PERIOD TODAY   one month's snapshot taken again (the stored one deleted first), timed, with a digest
 //   bpjs-prof DATADIR FILE    CPU time of each piece of the exact stage alone (hash index, file read, hashing, rows)
 //   snapshot DATADIR TODAY    take the coverage snapshots of the 12 months before TODAY (yyyy-MM-dd), print each time
 using System.Diagnostics;
@@ -181,6 +184,46 @@ switch (args)
 
     case ["bpjs-import", var dataDir, var file, var period]:
         return await BpjsBench.ImportAsync(dataDir, file, period);
+
+    case ["bound-micro"]:
+        {
+            string[] names = ["SITI NURHAYATI", "RUSLI FEBRIANSYAH", "JONI", "BAMBANG PURNOMO", "MUHAMMAD FAUZI", "DEWI LESTARI SARI", "AGUS SETIAWAN", "RINA"];
+            var profiles = names.Select(Lindung.Core.Bpjs.NameProfile.Of).ToArray();
+            var sw = Stopwatch.StartNew();
+            double acc = 0;
+            for (var round = 0; round < 3; round++)
+            {
+                sw.Restart();
+                for (var n = 0; n < 2_000_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameSimilarity.UpperBound(profiles[n & 7], profiles[(n >> 3) & 7]);
+                }
+
+                Console.WriteLine(string.Create(inv, $"bound ns={sw.Elapsed.TotalNanoseconds / 2_000_000:F0} acc={acc:F1}"));
+                sw.Restart();
+                for (var n = 0; n < 200_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameSimilarity.Score(profiles[n & 7], profiles[(n >> 3) & 7]);
+                }
+
+                Console.WriteLine(string.Create(inv, $"score ns={sw.Elapsed.TotalNanoseconds / 200_000:F0}"));
+                sw.Restart();
+                for (var n = 0; n < 200_000; n++)
+                {
+                    acc += Lindung.Core.Bpjs.NameProfile.Of(Lindung.Core.Bpjs.NameSimilarity.Normalize("Rusli Febriansyah")).WordCount;
+                }
+
+                Console.WriteLine(string.Create(inv, $"normalize+profile ns={sw.Elapsed.TotalNanoseconds / 200_000:F0} {acc}"));
+            }
+
+            return 0;
+        }
+
+    case ["fuzzy", var dataDir, var file]:
+        return await BpjsBench.FuzzyAsync(dataDir, file);
+
+    case ["snapshot-once", var dataDir, var period, var today]:
+        return await BpjsBench.SnapshotOnceAsync(dataDir, period, DateOnly.ParseExact(today, "yyyy-MM-dd", inv));
 
     case ["bpjs-prof", var dataDir, var file]:
         return await BpjsBench.ProfileExactAsync(dataDir, file);

@@ -17,9 +17,10 @@ public sealed class RegistryPerson
 {
     private readonly byte[]? nikCipher;
     private readonly NikProtector? protector;
-    private readonly string? fullName;
+    private string? fullName;
     private string? nik;
     private string? normalizedName;
+    private NameProfile? profile;
 
     public RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
     {
@@ -38,7 +39,31 @@ public sealed class RegistryPerson
     // Benign race under parallel matching: both threads compute the same string.
     public string Nik => nik ??= protector!.Decrypt(nikCipher!);
 
-    public string NormalizedName => normalizedName ??= NameSimilarity.Normalize(fullName!);
+    public string NormalizedName
+    {
+        get
+        {
+            if (Volatile.Read(ref normalizedName) is { } done)
+            {
+                return done;
+            }
+
+            // The full name is dropped once normalised (a million of them would otherwise stay in memory). A thread
+            // that finds it gone finds the normalised name, which was published first.
+            if (Volatile.Read(ref fullName) is not { } full)
+            {
+                return Volatile.Read(ref normalizedName)!;
+            }
+
+            var normalized = NameSimilarity.Normalize(full);
+            Volatile.Write(ref normalizedName, normalized);
+            Volatile.Write(ref fullName, null);
+            return normalized;
+        }
+    }
+
+    /// <summary>The normalised name prepared for scoring, made once per person however many rows compare with them.</summary>
+    public NameProfile NameProfile => profile ??= NameProfile.Of(NormalizedName);
 }
 
 public enum MatchKind
@@ -85,15 +110,23 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoBirthDate, []);
         }
 
-        var name = NameSimilarity.Normalize(row.Name);
+        var name = NameProfile.Of(NameSimilarity.Normalize(row.Name));
         var sexes = sex is { } s ? [s] : new[] { 'L', 'P' };
-        var sameDay = sexes.SelectMany(x => bornOn(day, x)).Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: false));
-        var swapped = settings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month
-            ? sexes.SelectMany(x => bornOn(new DateOnly(day.Year, day.Day, day.Month), x))
-                .Select(p => (Person: p, Score: NameSimilarity.Score(name, p.NormalizedName), Swapped: true))
-            : [];
-        var candidates = sameDay.Concat(swapped).Where(c => c.Score >= settings.ReviewNameScore)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
+        var alike = new List<(RegistryPerson Person, double Score, bool Swapped)>();
+        foreach (var x in sexes)
+        {
+            Collect(name, bornOn(day, x), swapped: false, alike);
+        }
+
+        if (settings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month)
+        {
+            foreach (var x in sexes)
+            {
+                Collect(name, bornOn(new DateOnly(day.Year, day.Day, day.Month), x), swapped: true, alike);
+            }
+        }
+
+        var candidates = alike.OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
         if (candidates.Count == 0)
         {
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoCandidate, []);
@@ -115,6 +148,30 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             : MatchMessages.NoNik;
         return new MatchDecision(MatchKind.NeedsReview, best.Person.Id, best.Score,
             string.Format(CultureInfo.InvariantCulture, why, Percent(best.Score), candidates.Count), ids);
+    }
+
+    /// <summary>
+    /// The people of one birth-date block whose name scores at least the review threshold. The full score is computed
+    /// only when <see cref="NameSimilarity.UpperBound"/> (never below the score) reaches the threshold: most of a
+    /// block's dozens of people are skipped after a few vector operations.
+    /// </summary>
+    private void Collect(NameProfile name, IReadOnlyList<RegistryPerson> people, bool swapped, List<(RegistryPerson Person, double Score, bool Swapped)> alike)
+    {
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var other = person.NameProfile;
+            if (NameSimilarity.UpperBound(name, other) < settings.ReviewNameScore)
+            {
+                continue;
+            }
+
+            var score = NameSimilarity.Score(name, other);
+            if (score >= settings.ReviewNameScore)
+            {
+                alike.Add((person, score, swapped));
+            }
+        }
     }
 
     /// <summary>"digit 9 (5 → 6)" or "digit 9–10 tertukar" when the NIKs are one digit or one adjacent swap apart; null otherwise.</summary>

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using Lindung.Core.Data;
 using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lindung.Core.Coverage;
 
@@ -39,90 +41,168 @@ public sealed class CoverageService(LindungDbContext db)
     }
 
     /// <summary>
-    /// One pass over the month's eligible engagements (one join, to the person), sorted by person in memory; each
-    /// person counted once per group they fall in, for all dimensions at once. Agency, category and region names
-    /// come from small dictionaries, not from joins.
+    /// One pass over the month's eligible engagements (one join, to the person), read with the plain data reader (EF
+    /// materialising a million rows cost seconds). Each row's eight dimension values become small integers as read
+    /// (one dictionary lookup per distinct value, not per row); rows are then ordered by person and each person is
+    /// counted once per group they fall in, for all dimensions at once. Groups appear in the order a person first
+    /// falls in them, as before. Agency, category and region names come from small dictionaries, not from joins.
     /// </summary>
     private async Task<CoverageSnapshot> ComputeAsync(string period, DateOnly start, CancellationToken ct)
     {
         var end = start.AddMonths(1).AddDays(-1);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.Code, a.ShortName), ct);
         var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
-        var rows = new List<Row>();
-        await foreach (var e in db.Engagements.AsNoTracking()
-                           .EligibleIn(start, end)
-                           .Select(e => new
-                           {
-                               e.PersonId,
-                               e.AgencyId,
-                               e.CategoryId,
-                               e.Scheme,
-                               e.FundingSource,
-                               e.Person!.DistrictCode,
-                               e.Person.VillageCode,
-                               e.Person.Sex,
-                               e.Person.BirthDate,
-                               Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
-                           })
-                           .AsAsyncEnumerable().WithCancellation(ct))
-        {
-            rows.Add(new Row(e.PersonId, e.AgencyId, e.CategoryId, e.Scheme, e.FundingSource, e.DistrictCode, e.VillageCode, e.Sex, e.BirthDate, e.Registered));
-        }
-
         var hasList = await db.BpjsImports.AnyAsync(i => i.Period == period, ct);
-        HashSet<Guid>? listedActive = null;
-        if (hasList)
-        {
-            listedActive = [];
-            await foreach (var id in db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null)
-                               .Select(s => s.PersonId!.Value).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                listedActive.Add(id);
-            }
-        }
-
         var regions = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(db.CurrentTenantCode ?? "")).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         string Region(string? code) => code is null ? "" : regions.GetValueOrDefault(code, code);
 
-        // Each dimension's key and label for a row, as an index into that dimension's group list.
-        var groups = Dimensions.Select(_ => new List<(string Key, string Label, int Eligible, int Active)>()).ToArray();
-        var index = Dimensions.Select(_ => new Dictionary<(string, string), int>()).ToArray();
-        var ageBands = new Dictionary<DateOnly, (string, string)>();
-        int GroupOf(int dimension, (string Key, string Label) key)
+        // Per dimension: the distinct values met while reading (as dense ids) and each value's (key, label).
+        var values = new DimensionValues[Dimensions.Length];
+        for (var d = 0; d < values.Length; d++)
         {
-            if (!index[dimension].TryGetValue(key, out var i))
-            {
-                index[dimension][key] = i = groups[dimension].Count;
-                groups[dimension].Add((key.Key, key.Label, 0, 0));
-            }
-
-            return i;
+            values[d] = new DimensionValues();
         }
 
-        (string, string) Key(int dimension, in Row r) => dimension switch
+        // The five dimensions that come as text (agency, category, funding, kecamatan, desa) arrive joined in one
+        // column: one string per row instead of five, and one dictionary lookup per row for all of them.
+        var combos = new Dictionary<string, int>(StringComparer.Ordinal);
+        var comboValues = new List<int[]>();
+        var schemeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sexIds = new Dictionary<char, int>();
+        var ageIds = new Dictionary<int, int>();
+        int Id<T>(Dictionary<T, int> ids, T raw, int dimension, Func<T, (string, string)> key)
+            where T : notnull
         {
-            0 => agencies.GetValueOrDefault(r.AgencyId),
-            1 => categories.GetValueOrDefault(r.CategoryId),
-            2 => (r.Scheme.ToString(), r.Scheme.ToString()),
-            3 => (r.FundingSource, r.FundingSource),
-            4 => (r.DistrictCode ?? "", Region(r.DistrictCode)),
-            5 => (r.VillageCode ?? "", Region(r.VillageCode)),
-            6 => (r.Sex.ToString(), r.Sex.ToString()),
-            _ => ageBands.TryGetValue(r.BirthDate, out var band) ? band : ageBands[r.BirthDate] = AgeBand(r.BirthDate, end),
-        };
+            if (!ids.TryGetValue(raw, out var id))
+            {
+                ids[raw] = id = values[dimension].Add(key(raw));
+            }
 
-        rows.Sort((a, b) => a.PersonId.CompareTo(b.PersonId));
+            return id;
+        }
+
+        int Combo(string combo)
+        {
+            if (combos.TryGetValue(combo, out var id))
+            {
+                return id;
+            }
+
+            // "agency|category|funding|district|village": two GUIDs of fixed length, region codes without '|'.
+            var village = combo.LastIndexOf('|');
+            var district = combo.LastIndexOf('|', village - 1);
+            var agency = Guid.Parse(combo.AsSpan(0, 36));
+            var category = Guid.Parse(combo.AsSpan(37, 36));
+            var funding = combo[74..district];
+            var districtCode = combo[(district + 1)..village];
+            var villageCode = combo[(village + 1)..];
+            comboValues.Add(
+            [
+                values[0].Add(agencies.GetValueOrDefault(agency)),
+                values[1].Add(categories.GetValueOrDefault(category)),
+                values[3].Add((funding, funding)),
+                values[4].Add((districtCode, Region(districtCode))),
+                values[5].Add((villageCode, Region(villageCode))),
+            ]);
+            return combos[combo] = comboValues.Count - 1;
+        }
+
+        var persons = new List<Guid>();
+        var rows = new List<Row>();
+        // A null kecamatan/desa code joins as "", which groups exactly as before: (code ?? "", name of code or "").
+        var query = db.Engagements.AsNoTracking()
+            .EligibleIn(start, end)
+            .Select(e => new
+            {
+                e.PersonId,
+                Combo = e.AgencyId.ToString() + "|" + e.CategoryId.ToString() + "|" + e.FundingSource + "|" + (e.Person!.DistrictCode ?? "") + "|"
+                    + (e.Person.VillageCode ?? ""),
+                e.Scheme,
+                e.Person.Sex,
+                Born = (e.Person.BirthDate.Year * 10000) + (e.Person.BirthDate.Month * 100) + e.Person.BirthDate.Day,
+                Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
+            });
+        HashSet<Guid>? listedActive = hasList ? [] : null;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var reader = await ExecuteAsync(query, ct))
+            {
+                Expect(reader, "PersonId", "Combo", "Scheme", "Sex", "Born", "Registered");
+                while (await reader.ReadAsync(ct))
+                {
+                    persons.Add(reader.GetGuid(0));
+                    rows.Add(new Row(
+                        Combo(reader.GetString(1)),
+                        Id(schemeIds, reader.GetString(2), 2, x => (Enum.Parse<Scheme>(x).ToString(), Enum.Parse<Scheme>(x).ToString())),
+                        Id(sexIds, reader.GetFieldValue<char>(3), 6, x => (x.ToString(), x.ToString())),
+                        Id(ageIds, reader.GetInt32(4), 7, x => AgeBand(new DateOnly(x / 10000, x / 100 % 100, x % 100), end)),
+                        reader.GetBoolean(5)));
+                }
+            }
+
+            if (listedActive is not null)
+            {
+                var listed = db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null).Select(s => s.PersonId!.Value);
+                await using var reader = await ExecuteAsync(listed, ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    listedActive.Add(reader.GetGuid(0));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        // Rows by person (an index sort: the 16-byte keys move, the rows stay).
+        var byPerson = new int[rows.Count];
+        for (var i = 0; i < byPerson.Length; i++)
+        {
+            byPerson[i] = i;
+        }
+
+        var keys = persons.ToArray();
+        Array.Sort(keys, byPerson);
+
+        // Each dimension's groups in the order first met; a value's group found once, then by index.
+        var groups = Dimensions.Select(_ => new List<(string Key, string Label)>()).ToArray();
+        var groupEligible = Dimensions.Select(_ => new List<int>()).ToArray();
+        var groupActive = Dimensions.Select(_ => new List<int>()).ToArray();
+        var index = Dimensions.Select(_ => new Dictionary<(string, string), int>()).ToArray();
+        var groupOfValue = values.Select(v => Enumerable.Repeat(-1, v.Count).ToArray()).ToArray();
+        int GroupOf(int dimension, int value)
+        {
+            var g = groupOfValue[dimension][value];
+            if (g < 0)
+            {
+                var key = values[dimension].Key(value);
+                if (!index[dimension].TryGetValue(key, out g))
+                {
+                    index[dimension][key] = g = groups[dimension].Count;
+                    groups[dimension].Add(key);
+                    groupEligible[dimension].Add(0);
+                    groupActive[dimension].Add(0);
+                }
+
+                groupOfValue[dimension][value] = g;
+            }
+
+            return g;
+        }
+
         int eligible = 0, active = 0;
         var seen = new List<int>();
-        for (var first = 0; first < rows.Count;)
+        for (var first = 0; first < keys.Length;)
         {
-            var person = rows[first].PersonId;
+            var person = keys[first];
             var last = first;
-            var registered = rows[first].Registered;
-            while (last + 1 < rows.Count && rows[last + 1].PersonId == person)
+            var registered = rows[byPerson[first]].Registered;
+            while (last + 1 < keys.Length && keys[last + 1] == person)
             {
                 last++;
-                registered |= rows[last].Registered;
+                registered |= rows[byPerson[last]].Registered;
             }
 
             var isActive = listedActive?.Contains(person) ?? registered;
@@ -133,15 +213,25 @@ public sealed class CoverageService(LindungDbContext db)
                 seen.Clear();
                 for (var i = first; i <= last; i++)
                 {
-                    var g = GroupOf(d, Key(d, rows[i]));
+                    var row = rows[byPerson[i]];
+                    var g = GroupOf(d, d switch
+                    {
+                        2 => row.Scheme,
+                        6 => row.Sex,
+                        7 => row.Age,
+                        3 => comboValues[row.Combo][2],
+                        4 => comboValues[row.Combo][3],
+                        5 => comboValues[row.Combo][4],
+                        _ => comboValues[row.Combo][d],
+                    });
                     if (seen.Contains(g))
                     {
                         continue;
                     }
 
                     seen.Add(g);
-                    var (key, label, groupEligible, groupActive) = groups[d][g];
-                    groups[d][g] = (key, label, groupEligible + 1, groupActive + (isActive ? 1 : 0));
+                    groupEligible[d][g]++;
+                    groupActive[d][g] += isActive ? 1 : 0;
                 }
             }
 
@@ -157,21 +247,60 @@ public sealed class CoverageService(LindungDbContext db)
         };
         for (var d = 0; d < Dimensions.Length; d++)
         {
-            snapshot.Groups.AddRange(groups[d].Select(g => new CoverageSnapshotGroup
+            for (var g = 0; g < groups[d].Count; g++)
             {
-                Dimension = Dimensions[d],
-                Key = g.Key,
-                Label = g.Label,
-                Eligible = g.Eligible,
-                Active = g.Active,
-            }));
+                snapshot.Groups.Add(new CoverageSnapshotGroup
+                {
+                    Dimension = Dimensions[d],
+                    Key = groups[d][g].Key,
+                    Label = groups[d][g].Label,
+                    Eligible = groupEligible[d][g],
+                    Active = groupActive[d][g],
+                });
+            }
         }
 
         return snapshot;
     }
 
-    private readonly record struct Row(Guid PersonId, Guid AgencyId, Guid CategoryId, Scheme Scheme, string FundingSource, string? DistrictCode,
-        string? VillageCode, char Sex, DateOnly BirthDate, bool Registered);
+    /// <summary>The query EF would run (tenant filter and value conversions included), executed with the plain reader.</summary>
+    private async Task<DbDataReader> ExecuteAsync<T>(IQueryable<T> query, CancellationToken ct)
+    {
+        var command = query.CreateDbCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return await command.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>The columns are read by position: a change to the projection must not silently shift them.</summary>
+    private static void Expect(DbDataReader reader, params string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.FieldCount != names.Length || !string.Equals(reader.GetName(i), names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Unexpected column {i} in the coverage query: {reader.GetName(i)}.");
+            }
+        }
+    }
+
+    /// <summary>One engagement as the snapshot needs it: each dimension's value as a dense id (<see cref="DimensionValues"/>).</summary>
+    private readonly record struct Row(int Combo, int Scheme, int Sex, int Age, bool Registered);
+
+    /// <summary>The distinct values of one dimension met while reading, each with its group's key and label.</summary>
+    private sealed class DimensionValues
+    {
+        private readonly List<(string, string)> keys = [];
+
+        public int Count => keys.Count;
+
+        public int Add((string, string) key)
+        {
+            keys.Add(key);
+            return keys.Count - 1;
+        }
+
+        public (string, string) Key(int value) => keys[value];
+    }
 
     /// <summary>Age at the month's end in bands: &lt;25, 25–34, 35–44, 45–54, 55+.</summary>
     public static (string Key, string Label) AgeBand(DateOnly birth, DateOnly at)

@@ -1,0 +1,47 @@
+using Lindung.Core.Bpjs;
+using Lindung.Core.Data;
+using Lindung.Core.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Core.Tests.Bpjs;
+
+public class RegistryCandidatesTests
+{
+    private static readonly BpjsPersonRow[] Residue =
+    [
+        new("1609014708850009", "SITI NURHAYATI", null, null),             // 07-08-1985 from the NIK (and 08-07-1985 swapped)
+        new(null, "MOH. FAUZI", new DateOnly(1985, 8, 12), 'L'),
+        new(null, "RINA SARI", new DateOnly(1990, 3, 12), 'P'),
+    ];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_ByDateOrByTenantScan_SamePeopleWithNamesPrepared_ErasedLeftOut(DatabaseProvider provider)
+    {
+        await using var db = await BpjsStatusImporterTests.RegistryAsync(provider);
+        await using (var other = db.Context("16.10"))
+        {
+            // Another tenant's namesake born the same day is never a candidate.
+            other.People.Add(new Lindung.Core.Registry.NewPerson("1610014708850001", "Siti Nurhayati", new DateOnly(1985, 8, 7), 'P', "Baturaja")
+                .ToPerson(BpjsStatusImporterTests.Protector));
+            await other.SaveChangesAsync();
+        }
+
+        await using (var ctx = db.Context("16.09"))
+        {
+            await ctx.People.Where(p => p.FullName == "Rina Sari").ExecuteUpdateAsync(s => s.SetProperty(p => p.ErasedAt, DateTime.UtcNow));
+        }
+
+        await using var read = db.Context("16.09");
+        var byDate = await RegistryCandidates.LoadAsync(read, BpjsStatusImporterTests.Protector, Residue, new MatchSettings(), CancellationToken.None);
+        var byScan = await RegistryCandidates.LoadAsync(read, BpjsStatusImporterTests.Protector, Residue, new MatchSettings(), CancellationToken.None,
+            scanFromDays: 1);
+
+        foreach (var buckets in new[] { byDate, byScan })
+        {
+            Assert.Equal(
+                [(new DateOnly(1985, 8, 7), 'P', "SITI NURHAYATI", "1609014708850001"), (new DateOnly(1985, 8, 12), 'L', "MUHAMMAD FAUZI", "1609011208850002")],
+                buckets.OrderBy(b => b.Key.Item1).SelectMany(b => b.Value.Select(p => (b.Key.Item1, b.Key.Item2, p.NameProfile.Text, p.Nik))));
+        }
+    }
+}
