@@ -60,5 +60,5 @@ grep -q 'data-testid="coverage-percent"' "$OUT/dasbor.html" || { echo "dashboard
 echo "dashboard: HTTP $STATUS, $(wc -c < "$OUT/dasbor.html") bytes, coverage $(grep -o 'data-testid="coverage-percent">[^<]*' "$OUT/dasbor.html" | sed 's/.*>//')"
 wrk -t2 -c50 -d5s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/Dasbor" >/dev/null   # warm-up
 state
-wrk -t2 -c50 -d"${WRK_DURATION:-30s}" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/Dasbor"
+wrk -t2 -c50 -d"${WRK_DURATION:-30s}" --latency -s bench/percentiles.lua -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/Dasbor"
 state
