@@ -122,7 +122,7 @@ public sealed class RegistrationExport(LindungDbContext db, NikProtector protect
                 ExportField.WorkLocation => e.Agency!.Name,
                 ExportField.StartDate => e.StartDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 ExportField.FundingSource => e.FundingSource,
-                ExportField.ParticipationCode => e.Category!.BpjsParticipationCode,
+                ExportField.ParticipationCode => ParticipationCodes.For(e.Category!.BpjsParticipationCode, e.FundingSource),
                 ExportField.Npp => e.Agency!.Npp,
                 _ => null,
             }).ToArray();

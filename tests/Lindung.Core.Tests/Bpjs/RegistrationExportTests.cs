@@ -93,6 +93,40 @@ public class RegistrationExportTests
         Assert.DoesNotContain("1609014708850001", (await check.AuditEvents.SingleAsync(e => e.Action == AuditActions.Exported)).Detail!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SG", "APBD", "SG")]
+    [InlineData("SG", "APBDes", "SD")]
+    [InlineData("SG", "apbdes", "SD")]
+    [InlineData("SG", "ADD", "SD")]
+    [InlineData("SG", "CSR", "SC")]
+    [InlineData("SG", "Perbankan", "SB")]
+    [InlineData("SG", "", "SG")]
+    [InlineData(null, "APBDes", null)]
+    public void ParticipationCode_FollowsTheFundingSourceForAVulnerableWorker(string? category, string funding, string? expected) =>
+        Assert.Equal(expected, ParticipationCodes.For(category, funding));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Export_VulnerableWorkerPaidFromApbdes_IsExportedAsSdNotTheCategorysSg(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await using (var ctx = db.Context("16.09"))
+        {
+            var siti = await ctx.Engagements.SingleAsync(e => e.Person!.FullName == "Siti Nurhayati");
+            siti.FundingSource = "APBDes";
+            await ctx.SaveChangesAsync();
+        }
+
+        var output = new MemoryStream();
+        await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+        {
+            Assert.Equal(1, await new RegistrationExport(ctx, Protector).WriteAsync(output, csv: false));
+        }
+
+        var rows = Read(output);
+        Assert.Equal(("Siti Nurhayati", "SD"), (rows[1][1], rows[1][15]));
+    }
+
     [Fact]
     public async Task Export_EditedMappingAndCsv_UsesTheAdministratorsHeadersAndNeutralisesFormulas()
     {

@@ -31,6 +31,22 @@ public class CategoryAdminTests(LindungFactory factory) : IClassFixture<LindungF
     }
 
     [Fact]
+    public async Task EditPage_ExplainsThatTheFundingSourceOverridesTheParticipationCodeInTheExport()
+    {
+        var client = await factory.SignedInAsync(Roles.Administrator);
+        Guid id;
+        await using (var db = factory.Database.Context(LindungFactory.Tenant))
+        {
+            id = (await db.WorkerCategories.SingleAsync(c => c.Code == "MARBOT")).Id;
+        }
+
+        var html = await client.GetStringAsync($"/Admin/Kategori/Edit/{id}");
+
+        Assert.Contains("data-testid=\"participation-code-hint\"", html, StringComparison.Ordinal);
+        Assert.Contains("APBDes/ADD dikirim dengan kode SD", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AccountCode_DigitsAndDots_IsStoredForTheBudgetLines()
     {
         var (response, stored) = await SaveAccountCodeAsync(" 5.1.02.99.99.0001 ");
