@@ -56,13 +56,7 @@ public static class BulkInsert
         cmd.Transaction = tx;
         cmd.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Column)))}) "
             + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((c, i) =>
-        {
-            var p = c.Mapping.CreateParameter(cmd, "$p" + i, null, nullable: true);
-            cmd.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        cmd.Prepare();
+        var parameters = Parameters(cmd, columns.Select(c => c.Mapping));
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
@@ -95,6 +89,19 @@ public static class BulkInsert
             System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
         var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
         return new ColumnGetter(get, converter?.ConvertToProvider);
+    }
+
+    /// <summary>One parameter per column (<c>$p0</c>, <c>$p1</c> …) typed by the EF mapping, added to the command, which is then prepared.</summary>
+    internal static DbParameter[] Parameters(DbCommand cmd, IEnumerable<RelationalTypeMapping> mappings)
+    {
+        var parameters = mappings.Select((mapping, i) =>
+        {
+            var p = mapping.CreateParameter(cmd, "$p" + i, null, nullable: true);
+            cmd.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        cmd.Prepare();
+        return parameters;
     }
 
     /// <summary>"character varying(13)" → "character varying": Npgsql's data type names carry no modifiers.</summary>

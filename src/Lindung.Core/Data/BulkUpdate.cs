@@ -77,13 +77,7 @@ public static class BulkUpdate
         cmd.CommandText = $"UPDATE {name} SET "
             + string.Join(", ", columns.Skip(1).Select((c, i) => $"{BulkInsert.Quote(c.Column)} = $p{i + 1}"))
             + $" WHERE {keyColumn} = $p0";
-        var parameters = columns.Select((c, i) =>
-        {
-            var p = c.Mapping.CreateParameter(cmd, "$p" + i, null, nullable: true);
-            cmd.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        cmd.Prepare();
+        var parameters = BulkInsert.Parameters(cmd, columns.Select(c => c.Mapping));
         var changed = 0;
         foreach (var (rowKey, values) in rows)
         {

@@ -484,14 +484,20 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         var cpuEngagements = ThreadCpu.Now();
         await BulkInsert.InsertAsync(db, inserts, ct);
         EngagementWriteCpu += ThreadCpu.Now() - cpuEngagements;
-        foreach (var update in engagements.Where(e => e.IsUpdate))
+        // Changed engagements (a re-sent file with new wages): loaded 1,000 per query, not one query per row.
+        foreach (var chunk in engagements.Where(e => e.IsUpdate).Chunk(1_000))
         {
-            var tracked = await db.Engagements.FirstAsync(e => e.Id == update.Id, ct);
-            tracked.Wage = update.Wage;
-            tracked.DeclaredIncome = update.DeclaredIncome;
-            tracked.Position = update.Position;
-            tracked.StartDate = update.StartDate;
-            tracked.SubmissionId = update.SubmissionId;
+            var ids = chunk.Select(e => e.Id).ToList();
+            var tracked = await db.Engagements.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var update in chunk)
+            {
+                var e = tracked[update.Id];
+                e.Wage = update.Wage;
+                e.DeclaredIncome = update.DeclaredIncome;
+                e.Position = update.Position;
+                e.StartDate = update.StartDate;
+                e.SubmissionId = update.SubmissionId;
+            }
         }
 
         await db.SaveChangesAsync(ct);

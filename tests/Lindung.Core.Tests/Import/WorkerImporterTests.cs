@@ -96,6 +96,28 @@ public class WorkerImporterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ResentWithNewIncome_UpdatesTheRunningEngagementsInPlaceAndAuditsThem(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        await ImportAsync(db, Good);
+
+        var resent = await ImportAsync(db, Good.Replace(";1.000.000\n", ";1.250.000\n", StringComparison.Ordinal)
+            .Replace("Ahmad Fauzi;12-8-1985;L;;Muaradua;;", "Ahmad Fauzi;12-8-1985;L;;Muaradua;;1.100.000", StringComparison.Ordinal));
+
+        Assert.Equal((2, 1), (resent.Accepted, resent.Unchanged));
+        await using var ctx = db.Context("16.09");
+        var engagements = await ctx.Engagements.Include(e => e.Person).ToDictionaryAsync(e => e.Person!.FullName);
+        Assert.Equal(3, engagements.Count);
+        Assert.Equal((1_250_000L, 1_100_000L, 1_000_000L), (engagements["Siti Nurhayati"].DeclaredIncome!.Value,
+            engagements["Ahmad Fauzi"].DeclaredIncome!.Value, engagements["Rina Sari"].DeclaredIncome!.Value));
+        Assert.Equal(resent.SubmissionId, engagements["Siti Nurhayati"].SubmissionId);
+        var ids = new[] { engagements["Siti Nurhayati"].Id.ToString(), engagements["Ahmad Fauzi"].Id.ToString() };
+        Assert.Equal(2, await ctx.AuditEvents.CountAsync(e => e.Action == AuditActions.Updated && e.EntityType == nameof(Engagement)
+            && ids.Contains(e.EntityId!)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SamePersonByAnotherOpd_GoesToTheConflictQueue(DatabaseProvider provider)
     {
         await using var db = await SeededAsync(provider);
