@@ -19,6 +19,15 @@ public static class RegistryQueries
     /// "siti  nur" finds "SITI NURHAYATI". Searching from the start keeps the query on an index at a million rows.
     /// </summary>
     public static string NameSearchKey(string typed) => NameKeys.For(typed);
+
+    /// <summary>
+    /// From how many matching rows the registry list walks the index of its sort column and stops after the page;
+    /// below it the matches are found first and then sorted (docs/performance.md, "Registry list").
+    /// </summary>
+    public const int SortMatchesBelow = 50_000;
+
+    /// <summary>Whether a list of <paramref name="matches"/> rows is read in the order of its sort column's index.</summary>
+    public static bool WalkSortIndex(int matches) => matches >= SortMatchesBelow;
 }
 
 /// <summary>

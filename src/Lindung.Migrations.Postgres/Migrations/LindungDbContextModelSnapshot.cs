@@ -1977,13 +1977,17 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("SubmissionId");
 
                     b.HasIndex("AgencyId", "Verification");
 
+                    b.HasIndex("PersonId", "TenantCode");
+
                     b.HasIndex("TenantCode", "CreatedAt");
+
+                    b.HasIndex("TenantCode", "Registration");
+
+                    b.HasIndex("TenantCode", "Verification");
 
                     b.ToTable("Engagements");
                 });
@@ -2100,6 +2104,8 @@ namespace Lindung.Migrations.Postgres.Migrations
                     b.HasIndex("TenantCode", "BirthDate", "Sex");
 
                     b.HasIndex("TenantCode", "DistrictCode", "VillageCode");
+
+                    b.HasIndex("TenantCode", "DistrictCode", "NameKey", "Id");
 
                     b.ToTable("People");
                 });

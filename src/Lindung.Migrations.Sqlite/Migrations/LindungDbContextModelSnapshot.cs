@@ -1972,13 +1972,17 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("SubmissionId");
 
                     b.HasIndex("AgencyId", "Verification");
 
+                    b.HasIndex("PersonId", "TenantCode");
+
                     b.HasIndex("TenantCode", "CreatedAt");
+
+                    b.HasIndex("TenantCode", "Registration");
+
+                    b.HasIndex("TenantCode", "Verification");
 
                     b.ToTable("Engagements");
                 });
@@ -2095,6 +2099,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantCode", "BirthDate", "Sex");
 
                     b.HasIndex("TenantCode", "DistrictCode", "VillageCode");
+
+                    b.HasIndex("TenantCode", "DistrictCode", "NameKey", "Id");
 
                     b.ToTable("People");
                 });

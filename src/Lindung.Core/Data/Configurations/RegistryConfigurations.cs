@@ -29,6 +29,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => new { p.TenantCode, p.BirthDate, p.Sex });
         b.HasIndex(p => new { p.TenantCode, p.Kpj });
         b.HasIndex(p => new { p.TenantCode, p.DistrictCode, p.VillageCode });
+        // The registry list filtered by kecamatan at a million workers: count and first page from the index alone, in
+        // name order (a count over 85,000 people and their sort took 1 s; docs/performance.md).
+        b.HasIndex(p => new { p.TenantCode, p.DistrictCode, p.NameKey, p.Id });
         b.HasMany(p => p.Engagements).WithOne(e => e.Person).HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -53,6 +56,13 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // stand in for the foreign-key indexes; every extra index costs a million writes on a big import.
         b.HasIndex(e => new { e.AgencyId, e.Verification });
         b.HasIndex(e => e.SubmissionId);
+        // The person's foreign-key index with the tenant: a join from people to their engagements under the tenant
+        // filter needs no engagement row (registry list by kecamatan/desa/name).
+        b.HasIndex(e => new { e.PersonId, e.TenantCode });
+        // The registry list's status filters: the count, and the matches found first when they are few (a status few
+        // engagements have would otherwise be searched for by walking everyone in name order).
+        b.HasIndex(e => new { e.TenantCode, e.Verification });
+        b.HasIndex(e => new { e.TenantCode, e.Registration });
         // The registry list's "newest first" (Urut=terbaru) at a million engagements: a sort of the whole table without it.
         b.HasIndex(e => new { e.TenantCode, e.CreatedAt });
         b.Ignore(e => e.IsUpdate);

@@ -134,12 +134,27 @@ public sealed class IndexModel(LindungDbContext db, NikProtector nik) : PageMode
         var personFiltered = q.Length > 0 || F.Kecamatan is { Length: > 0 } || F.Desa is { Length: > 0 };
         Total = personFiltered ? await joined.CountAsync() : await query.CountAsync();
         F.Hal = Math.Clamp(F.Hal, 1, Pages);
+        // Many matches, or a filter on the person (its index is in name order): walk the sort column's index and stop
+        // after the page. Few matches of engagement filters alone: walking would visit nearly every row to find them
+        // (11 s for a status no one has at a million workers), so the sort key becomes an expression no index provides
+        // and the matches are found first, then sorted.
+        var walk = personFiltered || RegistryQueries.WalkSortIndex(Total);
+        if (!walk)
+        {
+            // A left join keeps the engagements (and their status indexes) first in the plan; with an inner join SQLite
+            // started from all people instead.
+            joined = from e in query
+                     join p in people on e.PersonId equals p.Id into match
+                     from p in match.DefaultIfEmpty()
+                     select new { e, p };
+        }
+
         joined = F.Urut switch
         {
             "opd" => joined.OrderBy(x => x.e.Agency!.Name).ThenBy(x => x.p.NameKey),
-            "terbaru" => joined.OrderByDescending(x => x.e.CreatedAt),
-            "lahir" => joined.OrderBy(x => x.p.BirthDate),
-            _ => joined.OrderBy(x => x.p.NameKey).ThenBy(x => x.e.Id),
+            "terbaru" => walk ? joined.OrderByDescending(x => x.e.CreatedAt) : joined.OrderByDescending(x => x.e.CreatedAt.AddSeconds(0)),
+            "lahir" => walk ? joined.OrderBy(x => x.p.BirthDate) : joined.OrderBy(x => x.p.BirthDate.AddDays(0)),
+            _ => walk ? joined.OrderBy(x => x.p.NameKey).ThenBy(x => x.e.Id) : joined.OrderBy(x => x.p.NameKey + "").ThenBy(x => x.e.Id),
         };
         Rows = await joined.Skip((F.Hal - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.p.Id, x.p.NikMasked, x.p.FullName, x.p.FrontTitle, x.p.BackTitle, x.p.Sex, x.p.BirthDate,
