@@ -4,6 +4,7 @@ using Lindung.Core.Data;
 using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -41,11 +42,13 @@ public sealed class CoverageService(LindungDbContext db)
     }
 
     /// <summary>
-    /// One pass over the month's eligible engagements (one join, to the person), read with the plain data reader (EF
-    /// materialising a million rows cost seconds). Each row's eight dimension values become small integers as read
+    /// The month's eligible engagements (one join, to the person) read with the plain data reader (EF materialising a
+    /// million rows cost seconds), in two parts split by the person's sex — every person falls in exactly one, so each
+    /// part counts its people on its own and the parts' counts add up. On SQLite outside a transaction the parts (and
+    /// the BPJS list of the month) are read on their own connections at the same time, one per core; otherwise one
+    /// after the other on the context's connection. Each row's eight dimension values become small integers as read
     /// (one dictionary lookup per distinct value, not per row); rows are then ordered by person and each person is
-    /// counted once per group they fall in, for all dimensions at once. Groups appear in the order a person first
-    /// falls in them, as before. Agency, category and region names come from small dictionaries, not from joins.
+    /// counted once per group they fall in, for all dimensions at once. Groups are stored by dimension and key.
     /// </summary>
     private async Task<CoverageSnapshot> ComputeAsync(string period, DateOnly start, CancellationToken ct)
     {
@@ -54,23 +57,188 @@ public sealed class CoverageService(LindungDbContext db)
         var categories = await db.WorkerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), ct);
         var hasList = await db.BpjsImports.AnyAsync(i => i.Period == period, ct);
         var regions = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(db.CurrentTenantCode ?? "")).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        string Region(string? code) => code is null ? "" : regions.GetValueOrDefault(code, code);
+        var names = new Names(agencies, categories, regions);
 
-        // Per dimension: the distinct values met while reading (as dense ids) and each value's (key, label).
-        var values = new DimensionValues[Dimensions.Length];
-        for (var d = 0; d < values.Length; d++)
+        var eligible = db.Engagements.AsNoTracking().EligibleIn(start, end);
+        var parts = new[] { eligible.Where(e => e.Person!.Sex == 'L'), eligible.Where(e => e.Person!.Sex != 'L') }
+            .Select(q => q.Select(e => new
+            {
+                e.PersonId,
+                // A null kecamatan/desa code joins as "", which groups exactly as before: (code ?? "", name of code or "").
+                Combo = e.AgencyId.ToString() + "|" + e.CategoryId.ToString() + "|" + e.FundingSource + "|" + (e.Person!.DistrictCode ?? "") + "|"
+                    + (e.Person.VillageCode ?? ""),
+                e.Scheme,
+                e.Person.Sex,
+                // One date function per row (SQLite: julianday), not three (Year, Month, Day: strftime each).
+                Born = e.Person.BirthDate.DayNumber,
+                Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
+            }).CreateDbCommand())
+            .ToArray();
+        var listed = hasList
+            ? db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null).Select(s => s.PersonId!.Value).CreateDbCommand()
+            : null;
+
+        var concurrent = !db.IsPostgres && db.Database.CurrentTransaction is null;
+        var results = new PartResult[parts.Length];
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            values[d] = new DimensionValues();
+            if (concurrent)
+            {
+                var listedActive = listed is null ? Task.FromResult<HashSet<Guid>?>(null) : Task.Run(() => ReadListAsync(listed, own: true, ct), ct);
+                var counted = parts.Select(command => Task.Run(async () =>
+                {
+                    var part = new Part(names, end);
+                    await ReadAsync(command, own: true, part.ReadAsync, ct);
+                    return part.Count(await listedActive);
+                }, ct)).ToArray();
+                results = await Task.WhenAll(counted);
+            }
+            else
+            {
+                var listedActive = listed is null ? null : await ReadListAsync(listed, own: false, ct);
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    var part = new Part(names, end);
+                    await ReadAsync(parts[i], own: false, part.ReadAsync, ct);
+                    results[i] = part.Count(listedActive);
+                }
+            }
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var snapshot = new CoverageSnapshot
+        {
+            Period = period,
+            Eligible = results.Sum(r => r.Eligible),
+            Active = results.Sum(r => r.Active),
+            Source = hasList ? ActiveSource.BpjsList : ActiveSource.RegistryRegistered,
+        };
+        for (var d = 0; d < Dimensions.Length; d++)
+        {
+            var merged = new Dictionary<(string Key, string Label), (int Eligible, int Active)>();
+            foreach (var result in results)
+            {
+                foreach (var (key, count) in result.Groups[d])
+                {
+                    var sum = merged.GetValueOrDefault(key);
+                    merged[key] = (sum.Eligible + count.Eligible, sum.Active + count.Active);
+                }
+            }
+
+            foreach (var (key, count) in merged.OrderBy(g => g.Key.Key, StringComparer.Ordinal).ThenBy(g => g.Key.Label, StringComparer.Ordinal))
+            {
+                snapshot.Groups.Add(new CoverageSnapshotGroup
+                {
+                    Dimension = Dimensions[d],
+                    Key = key.Key,
+                    Label = key.Label,
+                    Eligible = count.Eligible,
+                    Active = count.Active,
+                });
+            }
+        }
+
+        return snapshot;
+    }
+
+    private async Task<HashSet<Guid>?> ReadListAsync(DbCommand command, bool own, CancellationToken ct)
+    {
+        var listedActive = new HashSet<Guid>();
+        await ReadAsync(command, own, async (reader, token) =>
+        {
+            while (await reader.ReadAsync(token))
+            {
+                listedActive.Add(reader.GetGuid(0));
+            }
+        }, ct);
+        return listedActive;
+    }
+
+    /// <summary>
+    /// Runs EF's command (tenant filter and value conversions included) with the plain reader: on a connection of its
+    /// own (<paramref name="own"/>: SQLite, a reader per core) or on the context's, in its transaction if any.
+    /// </summary>
+    private async Task ReadAsync(DbCommand command, bool own, Func<DbDataReader, CancellationToken, Task> read, CancellationToken ct)
+    {
+        if (!own)
+        {
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await read(reader, ct);
+            return;
+        }
+
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(ct);
+        command.Connection = connection;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await read(reader, ct);
+        }
+
+        command.Connection = null;
+    }
+
+    /// <summary>The columns are read by position: a change to the projection must not silently shift them.</summary>
+    private static void Expect(DbDataReader reader, params string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.FieldCount != names.Length || !string.Equals(reader.GetName(i), names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Unexpected column {i} in the coverage query: {reader.GetName(i)}.");
+            }
+        }
+    }
+
+    /// <summary>Agency, category and region names (read-only, shared by the parts).</summary>
+    private sealed record Names(
+        Dictionary<Guid, (string Code, string ShortName)> Agencies,
+        Dictionary<Guid, (string Code, string Name)> Categories,
+        Dictionary<string, string> Regions)
+    {
+        public string Region(string? code) => code is null ? "" : Regions.GetValueOrDefault(code, code);
+    }
+
+    /// <summary>One part's totals and, per dimension, each group's eligible and active people.</summary>
+    private sealed record PartResult(int Eligible, int Active, Dictionary<(string Key, string Label), (int Eligible, int Active)>[] Groups);
+
+    /// <summary>One part of the month's engagements: read into dense ids, then its people counted once per group.</summary>
+    private sealed class Part(Names names, DateOnly end)
+    {
+        // Per dimension: the distinct values met while reading (as dense ids) and each value's (key, label).
+        private readonly DimensionValues[] values = [.. Dimensions.Select(_ => new DimensionValues())];
 
         // The five dimensions that come as text (agency, category, funding, kecamatan, desa) arrive joined in one
         // column: one string per row instead of five, and one dictionary lookup per row for all of them.
-        var combos = new Dictionary<string, int>(StringComparer.Ordinal);
-        var comboValues = new List<int[]>();
-        var schemeIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sexIds = new Dictionary<char, int>();
-        var ageIds = new Dictionary<int, int>();
-        int Id<T>(Dictionary<T, int> ids, T raw, int dimension, Func<T, (string, string)> key)
+        private readonly Dictionary<string, int> combos = new(StringComparer.Ordinal);
+        private readonly List<int[]> comboValues = [];
+        private readonly Dictionary<string, int> schemeIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<char, int> sexIds = [];
+        private readonly Dictionary<int, int> ageIds = [];
+        private readonly List<Guid> persons = [];
+        private readonly List<Row> rows = [];
+
+        public async Task ReadAsync(DbDataReader reader, CancellationToken ct)
+        {
+            Expect(reader, "PersonId", "Combo", "Scheme", "Sex", "Born", "Registered");
+            while (await reader.ReadAsync(ct))
+            {
+                persons.Add(reader.GetGuid(0));
+                rows.Add(new Row(
+                    Combo(reader.GetString(1)),
+                    Id(schemeIds, reader.GetString(2), 2, x => (Enum.Parse<Scheme>(x).ToString(), Enum.Parse<Scheme>(x).ToString())),
+                    Id(sexIds, reader.GetFieldValue<char>(3), 6, x => (x.ToString(), x.ToString())),
+                    Id(ageIds, reader.GetInt32(4), 7, x => AgeBand(DateOnly.FromDayNumber(x), end)),
+                    reader.GetBoolean(5)));
+            }
+        }
+
+        private int Id<T>(Dictionary<T, int> ids, T raw, int dimension, Func<T, (string, string)> key)
             where T : notnull
         {
             if (!ids.TryGetValue(raw, out var id))
@@ -81,7 +249,7 @@ public sealed class CoverageService(LindungDbContext db)
             return id;
         }
 
-        int Combo(string combo)
+        private int Combo(string combo)
         {
             if (combos.TryGetValue(combo, out var id))
             {
@@ -98,188 +266,111 @@ public sealed class CoverageService(LindungDbContext db)
             var villageCode = combo[(village + 1)..];
             comboValues.Add(
             [
-                values[0].Add(agencies.GetValueOrDefault(agency)),
-                values[1].Add(categories.GetValueOrDefault(category)),
+                values[0].Add(names.Agencies.GetValueOrDefault(agency)),
+                values[1].Add(names.Categories.GetValueOrDefault(category)),
                 values[3].Add((funding, funding)),
-                values[4].Add((districtCode, Region(districtCode))),
-                values[5].Add((villageCode, Region(villageCode))),
+                values[4].Add((districtCode, names.Region(districtCode))),
+                values[5].Add((villageCode, names.Region(villageCode))),
             ]);
             return combos[combo] = comboValues.Count - 1;
         }
 
-        var persons = new List<Guid>();
-        var rows = new List<Row>();
-        // A null kecamatan/desa code joins as "", which groups exactly as before: (code ?? "", name of code or "").
-        var query = db.Engagements.AsNoTracking()
-            .EligibleIn(start, end)
-            .Select(e => new
-            {
-                e.PersonId,
-                Combo = e.AgencyId.ToString() + "|" + e.CategoryId.ToString() + "|" + e.FundingSource + "|" + (e.Person!.DistrictCode ?? "") + "|"
-                    + (e.Person.VillageCode ?? ""),
-                e.Scheme,
-                e.Person.Sex,
-                Born = (e.Person.BirthDate.Year * 10000) + (e.Person.BirthDate.Month * 100) + e.Person.BirthDate.Day,
-                Registered = e.Registration == RegistrationStatus.Registered && (e.RegisteredOn == null || e.RegisteredOn <= end),
-            });
-        HashSet<Guid>? listedActive = hasList ? [] : null;
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        /// <summary>Each person once: active when BPJS lists them (a month with a list) or any engagement is Terdaftar.</summary>
+        public PartResult Count(HashSet<Guid>? listedActive)
         {
-            await using (var reader = await ExecuteAsync(query, ct))
+            // Rows by person (an index sort: the 16-byte keys move, the rows stay).
+            var byPerson = new int[rows.Count];
+            for (var i = 0; i < byPerson.Length; i++)
             {
-                Expect(reader, "PersonId", "Combo", "Scheme", "Sex", "Born", "Registered");
-                while (await reader.ReadAsync(ct))
-                {
-                    persons.Add(reader.GetGuid(0));
-                    rows.Add(new Row(
-                        Combo(reader.GetString(1)),
-                        Id(schemeIds, reader.GetString(2), 2, x => (Enum.Parse<Scheme>(x).ToString(), Enum.Parse<Scheme>(x).ToString())),
-                        Id(sexIds, reader.GetFieldValue<char>(3), 6, x => (x.ToString(), x.ToString())),
-                        Id(ageIds, reader.GetInt32(4), 7, x => AgeBand(new DateOnly(x / 10000, x / 100 % 100, x % 100), end)),
-                        reader.GetBoolean(5)));
-                }
+                byPerson[i] = i;
             }
 
-            if (listedActive is not null)
+            var keys = persons.ToArray();
+            Array.Sort(keys, byPerson);
+
+            // Each dimension's groups; a value's group found once, then by index.
+            var groups = Dimensions.Select(_ => new List<(string Key, string Label)>()).ToArray();
+            var groupEligible = Dimensions.Select(_ => new List<int>()).ToArray();
+            var groupActive = Dimensions.Select(_ => new List<int>()).ToArray();
+            var index = Dimensions.Select(_ => new Dictionary<(string, string), int>()).ToArray();
+            var groupOfValue = values.Select(v => Enumerable.Repeat(-1, v.Count).ToArray()).ToArray();
+            int GroupOf(int dimension, int value)
             {
-                var listed = db.BpjsStatuses.AsNoTracking().Where(s => s.Period == period && s.Active && s.PersonId != null).Select(s => s.PersonId!.Value);
-                await using var reader = await ExecuteAsync(listed, ct);
-                while (await reader.ReadAsync(ct))
+                var g = groupOfValue[dimension][value];
+                if (g < 0)
                 {
-                    listedActive.Add(reader.GetGuid(0));
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        // Rows by person (an index sort: the 16-byte keys move, the rows stay).
-        var byPerson = new int[rows.Count];
-        for (var i = 0; i < byPerson.Length; i++)
-        {
-            byPerson[i] = i;
-        }
-
-        var keys = persons.ToArray();
-        Array.Sort(keys, byPerson);
-
-        // Each dimension's groups in the order first met; a value's group found once, then by index.
-        var groups = Dimensions.Select(_ => new List<(string Key, string Label)>()).ToArray();
-        var groupEligible = Dimensions.Select(_ => new List<int>()).ToArray();
-        var groupActive = Dimensions.Select(_ => new List<int>()).ToArray();
-        var index = Dimensions.Select(_ => new Dictionary<(string, string), int>()).ToArray();
-        var groupOfValue = values.Select(v => Enumerable.Repeat(-1, v.Count).ToArray()).ToArray();
-        int GroupOf(int dimension, int value)
-        {
-            var g = groupOfValue[dimension][value];
-            if (g < 0)
-            {
-                var key = values[dimension].Key(value);
-                if (!index[dimension].TryGetValue(key, out g))
-                {
-                    index[dimension][key] = g = groups[dimension].Count;
-                    groups[dimension].Add(key);
-                    groupEligible[dimension].Add(0);
-                    groupActive[dimension].Add(0);
-                }
-
-                groupOfValue[dimension][value] = g;
-            }
-
-            return g;
-        }
-
-        int eligible = 0, active = 0;
-        var seen = new List<int>();
-        for (var first = 0; first < keys.Length;)
-        {
-            var person = keys[first];
-            var last = first;
-            var registered = rows[byPerson[first]].Registered;
-            while (last + 1 < keys.Length && keys[last + 1] == person)
-            {
-                last++;
-                registered |= rows[byPerson[last]].Registered;
-            }
-
-            var isActive = listedActive?.Contains(person) ?? registered;
-            eligible++;
-            active += isActive ? 1 : 0;
-            for (var d = 0; d < Dimensions.Length; d++)
-            {
-                seen.Clear();
-                for (var i = first; i <= last; i++)
-                {
-                    var row = rows[byPerson[i]];
-                    var g = GroupOf(d, d switch
+                    var key = values[dimension].Key(value);
+                    if (!index[dimension].TryGetValue(key, out g))
                     {
-                        2 => row.Scheme,
-                        6 => row.Sex,
-                        7 => row.Age,
-                        3 => comboValues[row.Combo][2],
-                        4 => comboValues[row.Combo][3],
-                        5 => comboValues[row.Combo][4],
-                        _ => comboValues[row.Combo][d],
-                    });
-                    if (seen.Contains(g))
-                    {
-                        continue;
+                        index[dimension][key] = g = groups[dimension].Count;
+                        groups[dimension].Add(key);
+                        groupEligible[dimension].Add(0);
+                        groupActive[dimension].Add(0);
                     }
 
-                    seen.Add(g);
-                    groupEligible[d][g]++;
-                    groupActive[d][g] += isActive ? 1 : 0;
+                    groupOfValue[dimension][value] = g;
+                }
+
+                return g;
+            }
+
+            int eligible = 0, active = 0;
+            var seen = new List<int>();
+            for (var first = 0; first < keys.Length;)
+            {
+                var person = keys[first];
+                var last = first;
+                var registered = rows[byPerson[first]].Registered;
+                while (last + 1 < keys.Length && keys[last + 1] == person)
+                {
+                    last++;
+                    registered |= rows[byPerson[last]].Registered;
+                }
+
+                var isActive = listedActive?.Contains(person) ?? registered;
+                eligible++;
+                active += isActive ? 1 : 0;
+                for (var d = 0; d < Dimensions.Length; d++)
+                {
+                    seen.Clear();
+                    for (var i = first; i <= last; i++)
+                    {
+                        var row = rows[byPerson[i]];
+                        var g = GroupOf(d, d switch
+                        {
+                            2 => row.Scheme,
+                            6 => row.Sex,
+                            7 => row.Age,
+                            3 => comboValues[row.Combo][2],
+                            4 => comboValues[row.Combo][3],
+                            5 => comboValues[row.Combo][4],
+                            _ => comboValues[row.Combo][d],
+                        });
+                        if (seen.Contains(g))
+                        {
+                            continue;
+                        }
+
+                        seen.Add(g);
+                        groupEligible[d][g]++;
+                        groupActive[d][g] += isActive ? 1 : 0;
+                    }
+                }
+
+                first = last + 1;
+            }
+
+            var counts = new Dictionary<(string Key, string Label), (int Eligible, int Active)>[Dimensions.Length];
+            for (var d = 0; d < Dimensions.Length; d++)
+            {
+                counts[d] = [];
+                for (var g = 0; g < groups[d].Count; g++)
+                {
+                    counts[d][groups[d][g]] = (groupEligible[d][g], groupActive[d][g]);
                 }
             }
 
-            first = last + 1;
-        }
-
-        var snapshot = new CoverageSnapshot
-        {
-            Period = period,
-            Eligible = eligible,
-            Active = active,
-            Source = hasList ? ActiveSource.BpjsList : ActiveSource.RegistryRegistered,
-        };
-        for (var d = 0; d < Dimensions.Length; d++)
-        {
-            for (var g = 0; g < groups[d].Count; g++)
-            {
-                snapshot.Groups.Add(new CoverageSnapshotGroup
-                {
-                    Dimension = Dimensions[d],
-                    Key = groups[d][g].Key,
-                    Label = groups[d][g].Label,
-                    Eligible = groupEligible[d][g],
-                    Active = groupActive[d][g],
-                });
-            }
-        }
-
-        return snapshot;
-    }
-
-    /// <summary>The query EF would run (tenant filter and value conversions included), executed with the plain reader.</summary>
-    private async Task<DbDataReader> ExecuteAsync<T>(IQueryable<T> query, CancellationToken ct)
-    {
-        var command = query.CreateDbCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return await command.ExecuteReaderAsync(ct);
-    }
-
-    /// <summary>The columns are read by position: a change to the projection must not silently shift them.</summary>
-    private static void Expect(DbDataReader reader, params string[] names)
-    {
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (reader.FieldCount != names.Length || !string.Equals(reader.GetName(i), names[i], StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Unexpected column {i} in the coverage query: {reader.GetName(i)}.");
-            }
+            return new PartResult(eligible, active, counts);
         }
     }
 

@@ -57,6 +57,46 @@ public class CoverageDrillDownTests
         Assert.All(page, p => Assert.Contains("Kesra", p.Agencies, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// On SQLite the snapshot's two parts (by sex) and the BPJS list are read on connections of their own at once; inside
+    /// a transaction they are read one after the other on the context's. Both give the same snapshot, groups by key.
+    /// </summary>
+    [Fact]
+    public async Task Snapshot_ReadInParallelOrInATransaction_IsTheSameAndGroupsAreOrderedByKey()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var protector = new NikProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        await using var ctx = db.Context("16.09");
+        await MasterDataSeeder.SeedAsync(ctx, "16.09");
+        await DemoSeeder.SeedAsync(ctx, protector, new DemoOptions(1_200));
+        var today = new DateOnly(2026, 11, 23);
+        await DemoBpjsHistory.SeedAsync(ctx, today);
+
+        // A month with a BPJS list (the third reader). The snapshot taken in the transaction is stored there and rolled
+        // back with it, so the second one is computed again, not read.
+        CoverageSnapshot inTransaction;
+        await using (var tx = await ctx.Database.BeginTransactionAsync())
+        {
+            (inTransaction, _) = await new CoverageService(ctx).ForAsync("2026-10", today);
+        }
+
+        ctx.ChangeTracker.Clear();
+        Assert.False(await ctx.CoverageSnapshots.AnyAsync(s => s.Period == "2026-10"));
+        var (live, _) = await new CoverageService(ctx).ForAsync("2026-10", today);
+
+        static string Text(CoverageSnapshot s) => $"{s.Eligible}/{s.Active}/{s.Source}: "
+            + string.Join("; ", s.Groups.Select(g => $"{g.Dimension}|{g.Key}|{g.Label}|{g.Eligible}|{g.Active}"));
+        Assert.Equal(ActiveSource.BpjsList, live.Source);
+        Assert.True(live.Eligible > 1_000 && live.Active > 0);
+        Assert.Contains(live.Groups, g => g.Dimension == "sex" && g.Key == "L" && g.Eligible > 0);
+        Assert.Contains(live.Groups, g => g.Dimension == "sex" && g.Key == "P" && g.Eligible > 0);
+        Assert.Equal(Text(live), Text(inTransaction));
+        foreach (var dimension in live.Groups.GroupBy(g => g.Dimension))
+        {
+            Assert.Equal(dimension.Select(g => g.Key).Order(StringComparer.Ordinal), dimension.Select(g => g.Key));
+        }
+    }
+
     [Theory]
     [InlineData("<25", "2001-05-01", "2026-04-30", true)]
     [InlineData("<25", "2001-04-30", "2026-04-30", false)] // 25 that day
