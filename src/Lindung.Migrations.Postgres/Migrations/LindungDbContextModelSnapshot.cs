@@ -1985,9 +1985,7 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantCode", "CreatedAt");
 
-                    b.HasIndex("TenantCode", "Registration");
-
-                    b.HasIndex("TenantCode", "Verification");
+                    b.HasIndex("TenantCode", "Verification", "Registration");
 
                     b.ToTable("Engagements");
                 });

@@ -1980,9 +1980,7 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantCode", "CreatedAt");
 
-                    b.HasIndex("TenantCode", "Registration");
-
-                    b.HasIndex("TenantCode", "Verification");
+                    b.HasIndex("TenantCode", "Verification", "Registration");
 
                     b.ToTable("Engagements");
                 });

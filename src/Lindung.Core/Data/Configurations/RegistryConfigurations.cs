@@ -60,9 +60,9 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // filter needs no engagement row (registry list by kecamatan/desa/name).
         b.HasIndex(e => new { e.PersonId, e.TenantCode });
         // The registry list's status filters: the count, and the matches found first when they are few (a status few
-        // engagements have would otherwise be searched for by walking everyone in name order).
-        b.HasIndex(e => new { e.TenantCode, e.Verification });
-        b.HasIndex(e => new { e.TenantCode, e.Registration });
+        // engagements have would otherwise be searched for by walking everyone in name order). One index for both
+        // statuses: each index costs about 1.5 CPU-seconds per million imported engagements.
+        b.HasIndex(e => new { e.TenantCode, e.Verification, e.Registration });
         // The registry list's "newest first" (Urut=terbaru) at a million engagements: a sort of the whole table without it.
         b.HasIndex(e => new { e.TenantCode, e.CreatedAt });
         b.Ignore(e => e.IsUpdate);

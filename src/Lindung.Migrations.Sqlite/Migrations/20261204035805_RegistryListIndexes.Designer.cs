@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lindung.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LindungDbContext))]
-    [Migration("20261204032407_RegistryListIndexes")]
+    [Migration("20261204035805_RegistryListIndexes")]
     partial class RegistryListIndexes
     {
         /// <inheritdoc />
@@ -1983,9 +1983,7 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantCode", "CreatedAt");
 
-                    b.HasIndex("TenantCode", "Registration");
-
-                    b.HasIndex("TenantCode", "Verification");
+                    b.HasIndex("TenantCode", "Verification", "Registration");
 
                     b.ToTable("Engagements");
                 });

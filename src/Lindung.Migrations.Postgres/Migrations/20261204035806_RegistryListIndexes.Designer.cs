@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lindung.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LindungDbContext))]
-    [Migration("20261204032407_RegistryListIndexes")]
+    [Migration("20261204035806_RegistryListIndexes")]
     partial class RegistryListIndexes
     {
         /// <inheritdoc />
@@ -1988,9 +1988,7 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantCode", "CreatedAt");
 
-                    b.HasIndex("TenantCode", "Registration");
-
-                    b.HasIndex("TenantCode", "Verification");
+                    b.HasIndex("TenantCode", "Verification", "Registration");
 
                     b.ToTable("Engagements");
                 });

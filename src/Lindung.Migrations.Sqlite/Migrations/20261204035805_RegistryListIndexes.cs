@@ -25,14 +25,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 columns: new[] { "PersonId", "TenantCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_Registration",
+                name: "IX_Engagements_TenantCode_Verification_Registration",
                 table: "Engagements",
-                columns: new[] { "TenantCode", "Registration" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Engagements_TenantCode_Verification",
-                table: "Engagements",
-                columns: new[] { "TenantCode", "Verification" });
+                columns: new[] { "TenantCode", "Verification", "Registration" });
         }
 
         /// <inheritdoc />
@@ -47,11 +42,7 @@ namespace Lindung.Migrations.Sqlite.Migrations
                 table: "Engagements");
 
             migrationBuilder.DropIndex(
-                name: "IX_Engagements_TenantCode_Registration",
-                table: "Engagements");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Engagements_TenantCode_Verification",
+                name: "IX_Engagements_TenantCode_Verification_Registration",
                 table: "Engagements");
 
             migrationBuilder.CreateIndex(
