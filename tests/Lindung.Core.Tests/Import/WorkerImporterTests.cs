@@ -259,7 +259,7 @@ public class WorkerImporterTests
         var report = await ImportAsync(db, Good, deferIndexesFrom: 1);
 
         Assert.Equal((6, 3, 2, 1), (report.Rows, report.Accepted, report.Rejected, report.DuplicatesInFile));
-        Assert.Equal(5, before.Count);
+        Assert.Equal(6, before.Count);
         Assert.Equal(before, await PeopleIndexesAsync(db));
         await using var ctx = db.Context("16.09");
         Assert.Equal(3, await ctx.People.CountAsync());
