@@ -35,6 +35,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ((IAsyncLifetime)App).InitializeAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        // A page's answer may take more than Playwright's 5 s default while the whole suite runs on two cores (a claim's
+        // status post once did in a fresh-clone run); what is expected stays the same, only the wait is longer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
