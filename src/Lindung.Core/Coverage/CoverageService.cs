@@ -108,6 +108,10 @@ public sealed class CoverageService(LindungDbContext db)
         finally
         {
             await db.Database.CloseConnectionAsync();
+            foreach (var command in listed is null ? parts : [.. parts, listed])
+            {
+                await command.DisposeAsync();
+            }
         }
 
         var snapshot = new CoverageSnapshot

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Lindung.Core.Data;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +11,7 @@ public class QueryPlannerStatisticsTests
     {
         var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var ctx = db.Context("16.09");
-        var people = Enumerable.Range(0, count).Select(i => new Person
-        {
-            TenantCode = "16.09",
-            NikHash = RandomNumberGenerator.GetBytes(32),
-            NikCipher = RandomNumberGenerator.GetBytes(44),
-            NikMasked = "1609********" + (i % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-            FullName = "Orang " + i,
-            NameKey = "ORANG " + i,
-            BirthDate = new DateOnly(1980, 1, 1).AddDays(i % 9_000),
-            Sex = i % 2 == 0 ? 'L' : 'P',
-        }).ToList();
+        var people = Enumerable.Range(0, count).Select(SqlitePlans.Person).ToList();
         await using (var tx = await ctx.Database.BeginTransactionAsync())
         {
             await BulkInsert.InsertAsync(ctx, people);
@@ -36,18 +25,7 @@ public class QueryPlannerStatisticsTests
     private static async Task<string> PlanOfLookupAsync(LindungDbContext ctx, IEnumerable<Guid> ids)
     {
         var list = string.Join(", ", ids.Select(id => "'" + id.ToString().ToUpperInvariant() + "'"));
-        var plan = new List<string>();
-        var conn = ctx.Database.GetDbConnection();
-        await ctx.Database.OpenConnectionAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"EXPLAIN QUERY PLAN SELECT \"Id\", \"Kpj\" FROM \"People\" WHERE \"TenantCode\" = '16.09' AND \"Id\" IN ({list})";
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", plan);
+        return await SqlitePlans.OfAsync(ctx, $"SELECT \"Id\", \"Kpj\" FROM \"People\" WHERE \"TenantCode\" = '16.09' AND \"Id\" IN ({list})");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Lindung.Core.Data;
 using Lindung.Core.MasterData;
 using Lindung.Core.Registry;
@@ -92,17 +91,12 @@ public class RegistryListPlanTests
         await MasterDataSeeder.SeedAsync(ctx, "16.09");
         var agency = await ctx.Agencies.FirstAsync();
         var category = await ctx.WorkerCategories.FirstAsync();
-        var people = Enumerable.Range(0, count).Select(i => new Person
+        var people = Enumerable.Range(0, count).Select(i =>
         {
-            TenantCode = "16.09",
-            NikHash = RandomNumberGenerator.GetBytes(32),
-            NikCipher = RandomNumberGenerator.GetBytes(44),
-            NikMasked = "1609********" + (i % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-            FullName = "Orang " + i,
-            NameKey = "ORANG " + (i * 7_919 % count),
-            BirthDate = new DateOnly(1980, 1, 1).AddDays(i % 9_000),
-            Sex = i % 2 == 0 ? 'L' : 'P',
-            DistrictCode = Districts[i % Districts.Length],
+            var person = SqlitePlans.Person(i);
+            person.NameKey = "ORANG " + (i * 7_919 % count);
+            person.DistrictCode = Districts[i % Districts.Length];
+            return person;
         }).ToList();
         var engagements = people.Select((p, i) => new Engagement
         {
@@ -126,36 +120,10 @@ public class RegistryListPlanTests
         await QueryPlannerStatistics.RefreshAsync(ctx, [typeof(Person), typeof(Engagement)]);
     }
 
-    /// <summary>SQLite's plan of <paramref name="sql"/> (EF's text with its parameter declarations), or of the count of its rows;
-    /// steps joined by " | ".</summary>
-    private static async Task<string> PlanAsync(LindungDbContext ctx, string sql, bool asCount)
+    /// <summary>SQLite's plan of EF's <paramref name="sql"/>, or of the count of its rows.</summary>
+    private static Task<string> PlanAsync(LindungDbContext ctx, string sql, bool asCount)
     {
-        // ToQueryString puts ".param set @p 'value'" lines first; the plan needs the statement with the values in place.
-        var lines = sql.Split('\n');
-        var values = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
-            .Select(l => l[".param set ".Length..].Split(' ', 2))
-            .ToDictionary(p => p[0], p => p[1].TrimEnd('\r'));
-        var statement = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        foreach (var (name, value) in values.OrderByDescending(v => v.Key.Length))
-        {
-            statement = statement.Replace(name, value, StringComparison.Ordinal);
-        }
-
-        if (asCount)
-        {
-            statement = "SELECT COUNT(*) FROM (" + statement + ")";
-        }
-
-        await ctx.Database.OpenConnectionAsync();
-        await using var cmd = ctx.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + statement;
-        var plan = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", plan);
+        var statement = SqlitePlans.Inline(sql);
+        return SqlitePlans.OfAsync(ctx, asCount ? "SELECT COUNT(*) FROM (" + statement + ")" : statement);
     }
 }
