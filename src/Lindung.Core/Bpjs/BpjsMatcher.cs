@@ -209,7 +209,28 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
     }
 
     /// <summary>The ASCII digits of a NIK as written (spaces, dots and quotes dropped).</summary>
-    public static string Digits(string? raw) => new((raw ?? "").Where(char.IsAsciiDigit).ToArray());
+    public static string Digits(string? raw)
+    {
+        if (raw is null || !raw.AsSpan().ContainsAnyExcept(AsciiDigits))
+        {
+            return raw ?? "";
+        }
+
+        // Separators or other characters typed into the NIK: keep the ASCII digits only (a million rows: no LINQ).
+        Span<char> buffer = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
+        foreach (var c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
 
     private static string Percent(double score) => (score * 100).ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%";
 }

@@ -24,6 +24,15 @@ public class BpjsMatcherTests
             (day, sex) => list.Where(p => p.BirthDate == day && p.Sex == sex).ToList());
     }
 
+    [Theory]
+    [InlineData("1609014708850001", "1609014708850001")]
+    [InlineData("1609.0147-0885 0001", "1609014708850001")]
+    [InlineData("'1609014708850001", "1609014708850001")]
+    [InlineData("NIK", "")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Digits_KeepsTheAsciiDigitsOnly(string? raw, string expected) => Assert.Equal(expected, BpjsMatcher.Digits(raw));
+
     [Fact]
     public void Match_SameNik_IsExact()
     {
