@@ -83,15 +83,13 @@ public static class BpjsFile
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var hash = new byte[NikIndex.HashLength];
             while (await reader.ReadAsync(ct))
             {
-                if (reader.IsDBNull(0) || reader.GetBytes(0, 0, hash, 0, hash.Length) != hash.Length)
+                // GetFieldValue<byte[]> copies the blob once; GetBytes would wrap it in a stream per row first.
+                if (!reader.IsDBNull(0) && reader.GetFieldValue<byte[]>(0) is { Length: NikIndex.HashLength } hash)
                 {
-                    continue;
+                    index.Add(hash, reader.GetGuid(1), overwrite);
                 }
-
-                index.Add(hash, reader.GetGuid(1), overwrite);
             }
         }
         finally
