@@ -266,18 +266,35 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     private readonly record struct MatchedRow(Guid PersonId, string? Kpj, bool Active, DateOnly? ParticipationDate);
 
     /// <summary>
-    /// One chunk after matching: per non-blank row its NIK hash (if the NIK has 16 digits) and its decision — exact right
-    /// away, the residue's once the fuzzy stage has decided. Rows are in file order; blank rows (no name, no NIK) are not counted.
+    /// One chunk after matching, per non-blank row in file order (blank rows — no name, no NIK — are not counted): the NIK
+    /// hash (if the NIK has 16 digits) and the person found exactly, in flat arrays (no object per row is kept until the
+    /// rows are written); the residue's decisions once the fuzzy stage has made them.
     /// </summary>
     private sealed class MatchedChunk(int count)
     {
+        private readonly byte[] hashes = new byte[count * NikIndex.HashLength];
+        private readonly bool[] hashed = new bool[count];
+        private readonly Guid[] exact = new Guid[count];
+        private Dictionary<int, MatchDecision>? decided;
+
         public int Count => count;
-        public byte[]?[] Hashes { get; } = new byte[]?[count];
-        public MatchDecision?[] Decisions { get; } = new MatchDecision?[count];
         public List<(MatchedChunk Chunk, int Index, BpjsPersonRow Row)> Residue { get; } = [];
         public int Active { get; set; }
 
-        public void Decide(int index, MatchDecision decision) => Decisions[index] = decision;
+        public void Hashed(int index, byte[] hash)
+        {
+            hash.CopyTo(hashes, index * NikIndex.HashLength);
+            hashed[index] = true;
+        }
+
+        public void Found(int index, Guid personId) => exact[index] = personId;
+
+        public void Decide(int index, MatchDecision decision) => (decided ??= [])[index] = decision;
+
+        public byte[]? Hash(int index) => hashed[index] ? hashes.AsSpan(index * NikIndex.HashLength, NikIndex.HashLength).ToArray() : null;
+
+        public MatchDecision Decision(int index) => exact[index] != Guid.Empty ? BpjsMatcher.ExactDecision(exact[index])
+            : decided?.GetValueOrDefault(index) ?? throw new InvalidOperationException("A BPJS row was left without a decision.");
     }
 
     private static readonly Col[] AllColumns = Enum.GetValues<Col>();
@@ -326,10 +343,14 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             }
 
             var hash = nik.Length == 16 ? c.Protector.Hash(nik) : null;
-            chunk.Hashes[r] = hash;
+            if (hash is not null)
+            {
+                chunk.Hashed(r, hash);
+            }
+
             if (index.TryGetValue(hash, out var id))
             {
-                chunk.Decisions[r] = BpjsMatcher.ExactDecision(id);
+                chunk.Found(r, id);
             }
             else
             {
@@ -375,7 +396,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 Period = stamp.Period,
                 RowNumber = reader.RowNumber,
                 Kpj = cells[(int)Col.Kpj] is { Length: > 0 } kpj ? kpj : null,
-                NikHash = chunks[chunk].Hashes[at],
+                NikHash = chunks[chunk].Hash(at),
                 NikMasked = nik.Length == 16 ? NikProtector.Mask(nik) : null,
                 Name = StoredName(cells[(int)Col.Name]),
                 BirthDate = DateParsing.TryParse(cells[(int)Col.BirthDate], out var b) ? b : null,
@@ -388,9 +409,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 CreatedAt = stamp.At,
                 ModifiedAt = stamp.At,
             };
-            Apply(row, chunks[chunk].Decisions[at] ?? throw new InvalidOperationException("A BPJS row was left without a decision."));
-            chunks[chunk].Hashes[at] = null;
-            chunks[chunk].Decisions[at++] = null;
+            Apply(row, chunks[chunk].Decision(at++));
             if (row.PersonId is { } personId)
             {
                 matched.Add(new MatchedRow(personId, row.Kpj, row.Active, row.ParticipationDate));
@@ -614,6 +633,24 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     }
 
     /// <summary>Status words BPJS lists use for an active participant; anything else counts as not active.</summary>
-    public static bool IsActive(string? status) =>
-        HeaderMap.Key(status ?? "") is "AKTIF" or "AKTIP" or "A" or "1" or "YA" or "ACTIVE" or "PESERTAAKTIF";
+    public static bool IsActive(string? status)
+    {
+        // As HeaderMap.Key compares (letters and digits only, upper case), without a string per row: twice per BPJS row.
+        Span<char> key = stackalloc char[16];
+        var length = 0;
+        foreach (var c in (status ?? "").AsSpan())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (length == key.Length)
+                {
+                    return false;
+                }
+
+                key[length++] = char.ToUpperInvariant(c);
+            }
+        }
+
+        return key[..length] is "AKTIF" or "AKTIP" or "A" or "1" or "YA" or "ACTIVE" or "PESERTAAKTIF";
+    }
 }

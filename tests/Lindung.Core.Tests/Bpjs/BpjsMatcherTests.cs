@@ -25,6 +25,26 @@ public class BpjsMatcherTests
     }
 
     [Theory]
+    [InlineData("AKTIF", true)]
+    [InlineData(" aktif ", true)]
+    [InlineData("Aktip", true)]
+    [InlineData("A", true)]
+    [InlineData("1", true)]
+    [InlineData("ya", true)]
+    [InlineData("Active", true)]
+    [InlineData("Peserta Aktif", true)]
+    [InlineData("PESERTA-AKTIF", true)]
+    [InlineData("\uFEFFAKTIF", true)]
+    [InlineData("NON AKTIF", false)]
+    [InlineData("TIDAK AKTIF", false)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    [InlineData("PESERTA AKTIF SEJAK LAMA SEKALI", false)]
+    public void IsActive_ComparesLettersAndDigitsOnly_InUpperCase(string? status, bool active) =>
+        Assert.Equal(active, BpjsStatusImporter.IsActive(status));
+
+    [Theory]
     [InlineData("1609014708850001", "1609014708850001")]
     [InlineData("1609.0147-0885 0001", "1609014708850001")]
     [InlineData("'1609014708850001", "1609014708850001")]
