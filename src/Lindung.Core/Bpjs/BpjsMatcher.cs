@@ -89,8 +89,24 @@ public sealed record MatchDecision(MatchKind Kind, Guid? PersonId, double? NameS
 /// by exactly one digit or one swap of adjacent digits is matched automatically; a namesake with a different
 /// NIK, a second equally good candidate, or a birth date found only by swapping day and month goes to review.
 /// </summary>
-public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
+public sealed class BpjsMatcher
 {
+    private readonly MatchSettings settings;
+    private readonly Func<string, Guid?> exactByNik;
+    private readonly Func<DateOnly, char, CandidateBlock> bornOn;
+
+    /// <summary>The people born on a day with a sex as packed blocks (<see cref="RegistryCandidates.LoadAsync"/>).</summary>
+    public BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, CandidateBlock> bornOn)
+    {
+        (this.settings, this.exactByNik, this.bornOn) = (settings, exactByNik, bornOn);
+    }
+
+    /// <summary>The people born on a day with a sex as objects, packed on every call (small registries, tests).</summary>
+    public BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
+        : this(settings, exactByNik, (day, sex) => CandidatePool.Pack(bornOn(day, sex)))
+    {
+    }
+
     /// <summary>The decision for a row whose NIK (or a confirmed alias of it) is in the registry.</summary>
     public static MatchDecision ExactDecision(Guid id) => new(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
 
@@ -112,7 +128,7 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
 
         var name = NameProfile.Of(NameSimilarity.Normalize(row.Name));
         var sexes = sex is { } s ? [s] : new[] { 'L', 'P' };
-        var alike = new List<(RegistryPerson Person, double Score, bool Swapped)>();
+        var alike = new List<(Candidate Person, double Score, bool Swapped)>();
         foreach (var x in sexes)
         {
             Collect(name, bornOn(day, x), swapped: false, alike);
@@ -155,21 +171,25 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
     /// only when <see cref="NameSimilarity.UpperBound"/> (never below the score) reaches the threshold: most of a
     /// block's dozens of people are skipped after a few vector operations.
     /// </summary>
-    private void Collect(NameProfile name, IReadOnlyList<RegistryPerson> people, bool swapped, List<(RegistryPerson Person, double Score, bool Swapped)> alike)
+    private void Collect(NameProfile name, CandidateBlock block, bool swapped, List<(Candidate Person, double Score, bool Swapped)> alike)
     {
-        for (var i = 0; i < people.Count; i++)
+        if (block.Pool is not { } pool)
         {
-            var person = people[i];
-            var other = person.NameProfile;
-            if (NameSimilarity.UpperBound(name, other) < settings.ReviewNameScore)
+            return;
+        }
+
+        var view = name.View;
+        for (int k = block.Start, end = block.Start + block.Count; k < end; k++)
+        {
+            if (NameSimilarity.UpperBound(view, pool.View(k)) < settings.ReviewNameScore)
             {
                 continue;
             }
 
-            var score = NameSimilarity.Score(name, other);
+            var score = NameSimilarity.Score(name, pool.Profile(k));
             if (score >= settings.ReviewNameScore)
             {
-                alike.Add((person, score, swapped));
+                alike.Add((new Candidate(pool, k), score, swapped));
             }
         }
     }
