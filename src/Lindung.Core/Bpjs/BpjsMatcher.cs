@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lindung.Core.Registry.Protection;
 
@@ -142,23 +144,41 @@ public sealed class BpjsMatcher
             }
         }
 
-        var candidates = alike.OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
-        if (candidates.Count == 0)
+        if (alike.Count == 0)
         {
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoCandidate, []);
         }
 
-        var ids = candidates.Select(c => c.Person.Id).ToList();
-        var confident = candidates.Where(c => !c.Swapped && c.Score >= settings.AutoNameScore && NikNearMiss(nik, c.Person.Nik) is not null).ToList();
-        if (confident.Count == 1 && candidates.Count(c => c.Score >= settings.AutoNameScore) == 1)
+        // Best score first, then by id: a total order (a person is in one block), so sorting in place gives what a
+        // stable OrderByDescending(score).ThenBy(id) gave.
+        alike.Sort(static (x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : x.Person.Id.CompareTo(y.Person.Id));
+        var candidates = alike;
+        var ids = new Guid[candidates.Count];
+        var autoCount = 0;
+        var confidentCount = 0;
+        (Candidate Person, double Score, bool Swapped) first = default;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = confident[0];
-            return new MatchDecision(MatchKind.Fuzzy, c.Person.Id, c.Score,
-                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, NikNearMiss(nik, c.Person.Nik), Percent(c.Score)), ids);
+            var c = candidates[i];
+            ids[i] = c.Person.Id;
+            if (c.Score >= settings.AutoNameScore)
+            {
+                autoCount++;
+                if (!c.Swapped && NikNearMiss(nik, c.Person.Nik) is not null && confidentCount++ == 0)
+                {
+                    first = c;
+                }
+            }
+        }
+
+        if (confidentCount == 1 && autoCount == 1)
+        {
+            return new MatchDecision(MatchKind.Fuzzy, first.Person.Id, first.Score,
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, NikNearMiss(nik, first.Person.Nik), Percent(first.Score)), ids);
         }
 
         var best = candidates[0];
-        var why = confident.Count > 1 || candidates.Count(c => c.Score >= settings.AutoNameScore) > 1 ? MatchMessages.Ambiguous
+        var why = confidentCount > 1 || autoCount > 1 ? MatchMessages.Ambiguous
             : best.Swapped ? MatchMessages.DayMonthSwapped
             : nik.Length == 16 ? MatchMessages.NikDiffers
             : MatchMessages.NoNik;
@@ -167,10 +187,52 @@ public sealed class BpjsMatcher
     }
 
     /// <summary>
+    /// <see cref="Match"/> for every row, on every core, the rows taken in (birth date, sex) order so that consecutive
+    /// rows read the same candidate blocks while they are still in the processor's cache; the decisions come back in
+    /// the rows' order.
+    /// </summary>
+    public MatchDecision[] MatchAll(IReadOnlyList<BpjsPersonRow> rows, CancellationToken ct)
+    {
+        var keys = new long[rows.Count];
+        var order = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var fromNik = row.BirthDate is null || row.Sex is null ? FromNik(Digits(row.Nik)) : null;
+            var day = row.BirthDate ?? fromNik?.BirthDate;
+            keys[i] = day is { } d ? ((long)d.DayNumber << 16) | (row.Sex ?? fromNik?.Sex ?? '\0') : long.MaxValue;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var decisions = new MatchDecision[rows.Count];
+        if (rows.Count < 2000)
+        {
+            foreach (var i in order)
+            {
+                ct.ThrowIfCancellationRequested();
+                decisions[i] = Match(rows[i]);
+            }
+
+            return decisions;
+        }
+
+        Parallel.ForEach(Partitioner.Create(0, rows.Count, 1024), new ParallelOptions { CancellationToken = ct }, range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                decisions[order[k]] = Match(rows[order[k]]);
+            }
+        });
+        return decisions;
+    }
+
+    /// <summary>
     /// The people of one birth-date block whose name scores at least the review threshold. The full score is computed
     /// only when <see cref="NameSimilarity.UpperBound"/> (never below the score) reaches the threshold: most of a
     /// block's dozens of people are skipped after a few vector operations.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(NameProfile name, CandidateBlock block, bool swapped, List<(Candidate Person, double Score, bool Swapped)> alike)
     {
         if (block.Pool is not { } pool)
@@ -202,11 +264,21 @@ public sealed class BpjsMatcher
             return null;
         }
 
-        var diff = Enumerable.Range(0, 16).Where(i => a[i] != b[i]).ToList();
-        return diff switch
+        // The positions where the two differ: one, or two adjacent ones holding each other's digit.
+        int first = -1, second = -1, count = 0;
+        for (var i = 0; i < 16; i++)
         {
-            [var i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.OneDigit, i + 1, b[i], a[i]),
-            [var i, var j] when j == i + 1 && a[i] == b[j] && a[j] == b[i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.Swap, i + 1, j + 1),
+            if (a[i] != b[i] && count++ < 2)
+            {
+                (first, second) = count == 1 ? (i, -1) : (first, i);
+            }
+        }
+
+        return count switch
+        {
+            1 => string.Format(CultureInfo.InvariantCulture, MatchMessages.OneDigit, first + 1, b[first], a[first]),
+            2 when second == first + 1 && a[first] == b[second] && a[second] == b[first] =>
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Swap, first + 1, second + 1),
             _ => null,
         };
     }
@@ -229,9 +301,30 @@ public sealed class BpjsMatcher
     }
 
     /// <summary>The ASCII digits of a NIK as written (spaces, dots and quotes dropped).</summary>
-    public static string Digits(string? raw) => new((raw ?? "").Where(char.IsAsciiDigit).ToArray());
+    public static string Digits(string? raw)
+    {
+        var text = raw.AsSpan();
+        if (text.Length == 16 && !text.ContainsAnyExceptInRange('0', '9'))
+        {
+            return raw!;
+        }
 
-    private static string Percent(double score) => (score * 100).ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%";
+        Span<char> digits = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits[n++] = c;
+            }
+        }
+
+        return new string(digits[..n]);
+    }
+
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    private static string Percent(double score) => (score * 100).ToString("0.#", Indonesian) + "%";
 }
 
 /// <summary>The explanations stored with each decision (Bahasa Indonesia; shown to the Koordinator as written).</summary>

@@ -217,16 +217,14 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         // Fuzzy stage: the residue's birth dates (and their day/month swaps) loaded in a few queries, the NIK decrypted
-        // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure).
+        // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure) in birth-date order.
         stage = Stopwatch.GetTimestamp();
         Timings.Residue = residue.Count;
         var matchSettings = settings ?? await MatchSettingsStore.LoadAsync(db, ct);
         var bornOn = await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
         var matcher = new BpjsMatcher(matchSettings, _ => null,
             (day, sex) => bornOn.TryGetValue((day, sex), out var block) ? block : default);
-        var decisions = new MatchDecision[residue.Count];
-        Parallel.For(0, residue.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
-            i => decisions[i] = matcher.Match(residue[i].Row));
+        var decisions = matcher.MatchAll(residue.Select(r => r.Row).ToList(), ct);
         for (var i = 0; i < residue.Count; i++)
         {
             Apply(residue[i].Status, decisions[i]);

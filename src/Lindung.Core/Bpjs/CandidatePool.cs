@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 
 namespace Lindung.Core.Bpjs;
@@ -60,6 +61,7 @@ public sealed class CandidatePool
     }
 
     /// <summary>Appends a candidate: the source's row and the name already passed through <see cref="NameSimilarity.Normalize"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(int row, ReadOnlySpan<char> normalizedName)
     {
         var n = NameView.WordsIn(normalizedName);
@@ -100,6 +102,7 @@ public sealed class CandidatePool
     /// <summary>Ends adding: room for the profiles of the candidates that pass the bound.</summary>
     internal void Seal() => profiles = new NameProfile?[count];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal NameView View(int k)
     {
         var w = firstWords[k];

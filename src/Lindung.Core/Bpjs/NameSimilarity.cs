@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Lindung.Core.Registry;
 using Lindung.Core.Registry.Validation;
@@ -88,6 +89,7 @@ public static class NameSimilarity
     /// <see cref="TryNormalizePlain(string)"/> into <paramref name="result"/> (at least <see cref="PlainResultLength"/>
     /// characters), so that a million registry names are prepared without a string each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryNormalizePlain(ReadOnlySpan<char> name, Span<char> result, out int length)
     {
         length = 0;
@@ -149,6 +151,7 @@ public static class NameSimilarity
     public static double Score(string a, string b) => Score(NameProfile.Of(a), NameProfile.Of(b));
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>, prepared once as profiles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Score(NameProfile a, NameProfile b)
     {
         var ta = a.Text;
@@ -226,6 +229,7 @@ public static class NameSimilarity
     public static double UpperBound(NameProfile a, NameProfile b) => UpperBound(a.View, b.View);
 
     /// <summary><see cref="UpperBound(NameProfile, NameProfile)"/> on prepared names wherever they are stored (a profile or a <see cref="CandidatePool"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double UpperBound(in NameView a, in NameView b)
     {
         if (a.Text.Length == 0 || b.Text.Length == 0)
@@ -270,6 +274,7 @@ public static class NameSimilarity
     }
 
     /// <summary>Jaro-Winkler as F23.StringSimilarity 7 computes it (see the class remarks), without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinkler(ReadOnlySpan<char> s1, ReadOnlySpan<char> s2)
     {
         if (s1.SequenceEqual(s2))
@@ -345,6 +350,7 @@ public static class NameSimilarity
         return jw;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double JaroWinklerBound(in NameView a, int i, in NameView b, int j)
     {
         var wa = a.Word(i);
@@ -374,6 +380,7 @@ public static class NameSimilarity
     }
 
     /// <summary>Distinct words of a that b also has.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SharedWords(in NameView a, in NameView b)
     {
         var shared = 0;
@@ -524,6 +531,7 @@ internal readonly ref struct NameView
     /// and 32-bucket character counts per word; returns the hash of the name without spaces and whether every word
     /// fits the byte counts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int SpacelessHash, bool Boundable) Prepare(ReadOnlySpan<char> text, Span<int> starts, Span<int> hashes, Span<byte> counts)
     {
         var n = hashes.Length;
@@ -565,6 +573,7 @@ internal readonly ref struct NameView
     }
 
     /// <summary>Characters word i of a and word j of b have in common, counted with multiplicity (per bucket).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Common(in NameView a, int i, in NameView b, int j)
     {
         var x = a.counts.Slice(i * Buckets, Buckets);

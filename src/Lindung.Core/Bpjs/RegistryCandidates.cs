@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Data.Common;
 using System.Globalization;
@@ -41,6 +42,7 @@ public static class RegistryCandidates
         }
 
         var rows = new StagedRows(protector);
+        var tmpSw = System.Diagnostics.Stopwatch.StartNew(); var tmpCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("Matching needs a tenant.");
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -49,7 +51,8 @@ public static class RegistryCandidates
             {
                 // Most of the registry is wanted (a large list's residue covers nearly every birth date): one pass over
                 // the tenant's rows, filtered here. On SQLite without any index — through one, each row is a random read.
-                await ReadAsync(db, tenant, [], days.Select(d => d.DayNumber).ToHashSet(), rows, ct);
+                rows.Reserve(await CountAsync(db, tenant, ct));
+                await ReadAsync(db, tenant, [], new DaySet(days), rows, ct);
             }
             else
             {
@@ -65,7 +68,10 @@ public static class RegistryCandidates
             await db.Database.CloseConnectionAsync();
         }
 
-        return rows.Pack(ct);
+        Console.Error.WriteLine($"TMP scan {tmpSw.Elapsed.TotalSeconds:F2} cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - tmpCpu).TotalSeconds:F2} gc {GC.GetTotalPauseDuration().TotalSeconds:F2}");
+        var tmpR = rows.Pack(ct);
+        Console.Error.WriteLine($"TMP pack {tmpSw.Elapsed.TotalSeconds:F2} cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - tmpCpu).TotalSeconds:F2} gc {GC.GetTotalPauseDuration().TotalSeconds:F2}");
+        return tmpR;
     }
 
     /// <summary>
@@ -73,7 +79,7 @@ public static class RegistryCandidates
     /// tenant filtered by day. An erased person (Privacy/PersonalDataEraser) has no name or NIK left to match on: not
     /// even loaded.
     /// </summary>
-    private static async Task ReadAsync(LindungDbContext db, string tenant, DateOnly[] days, HashSet<int>? keep, StagedRows rows, CancellationToken ct)
+    private static async Task ReadAsync(LindungDbContext db, string tenant, DateOnly[] days, DaySet? keep, StagedRows rows, CancellationToken ct)
     {
         var sql = new StringBuilder(Columns);
         sql.Append(keep is not null && !db.IsPostgres ? " NOT INDEXED" : "").Append(" WHERE \"TenantCode\" = @tenant AND \"ErasedAt\" IS NULL");
@@ -126,7 +132,8 @@ public static class RegistryCandidates
     /// holds it and converted as Microsoft.Data.Sqlite would: the GUID from its text (or 16-byte blob), the date from
     /// its <c>yyyy-MM-dd</c> text, the name's UTF-8 bytes kept as they are.
     /// </summary>
-    private static void ReadSqlite(SqliteConnection connection, string sql, string[] parameters, HashSet<int>? keep, StagedRows rows, CancellationToken ct)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadSqlite(SqliteConnection connection, string sql, string[] parameters, DaySet? keep, StagedRows rows, CancellationToken ct)
     {
         var handle = connection.Handle!;
         var named = new StringBuilder(sql).Replace("@tenant", "?1");
@@ -171,6 +178,7 @@ public static class RegistryCandidates
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Guid ReadId(sqlite3_stmt stmt)
     {
         var bytes = raw.sqlite3_column_blob(stmt, 0);
@@ -183,6 +191,7 @@ public static class RegistryCandidates
     }
 
     /// <summary>The day number of a <c>yyyy-MM-dd</c> date as EF stores a DateOnly on SQLite; anything else parsed as text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DayNumber(ReadOnlySpan<byte> s)
     {
         if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Utf8Parser.TryParse(s[..4], out int year, out var y) && y == 4
@@ -192,6 +201,35 @@ public static class RegistryCandidates
         }
 
         return DateOnly.Parse(Encoding.UTF8.GetString(s), CultureInfo.InvariantCulture).DayNumber;
+    }
+
+    /// <summary>The tenant's people, erased or not: room for the staged rows without growing them a million rows in.</summary>
+    private static async Task<int> CountAsync(LindungDbContext db, string tenant, CancellationToken ct)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = "SELECT COUNT(*) FROM \"People\" WHERE \"TenantCode\" = @tenant";
+        Add(cmd, "@tenant", tenant);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Birth days wanted, as day numbers: a lookup in an array for each of a million rows.</summary>
+    private sealed class DaySet
+    {
+        private readonly int first;
+        private readonly bool[] wanted;
+
+        public DaySet(IReadOnlyCollection<DateOnly> days)
+        {
+            first = days.Min().DayNumber;
+            wanted = new bool[days.Max().DayNumber - first + 1];
+            foreach (var day in days)
+            {
+                wanted[day.DayNumber - first] = true;
+            }
+        }
+
+        public bool Contains(int day) => (uint)(day - first) < (uint)wanted.Length && wanted[day - first];
     }
 
     private static void Add(DbCommand cmd, string name, object value)
@@ -218,6 +256,25 @@ public static class RegistryCandidates
         private byte[] ciphers = new byte[48 * 1024];
         private string?[] niks = [];
 
+        /// <summary>Room for this many rows (names and ciphers of the usual length), allocated without zeroing: every slot is written before it is read.</summary>
+        public void Reserve(int rows)
+        {
+            if (count > 0 || rows <= ids.Length)
+            {
+                return;
+            }
+
+            ids = GC.AllocateUninitializedArray<Guid>(rows);
+            days = GC.AllocateUninitializedArray<int>(rows);
+            sexes = GC.AllocateUninitializedArray<char>(rows);
+            nameStarts = GC.AllocateUninitializedArray<int>(rows + 1);
+            cipherStarts = GC.AllocateUninitializedArray<int>(rows + 1);
+            nameStarts[0] = cipherStarts[0] = 0;
+            names = GC.AllocateUninitializedArray<byte>(rows * 24);
+            ciphers = GC.AllocateUninitializedArray<byte>(rows * 48);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(Guid id, ReadOnlySpan<byte> cipher, ReadOnlySpan<byte> nameUtf8, int day, char sex)
         {
             Grow(nameUtf8.Length, cipher.Length);
@@ -276,6 +333,7 @@ public static class RegistryCandidates
         /// The rows grouped by (birth date, sex) and their names prepared, in pools of whole blocks built on every
         /// core: each pool holds its blocks' candidates one after another, in the order they were read.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Dictionary<(DateOnly, char), CandidateBlock> Pack(CancellationToken ct)
         {
             niks = new string?[count];
@@ -323,7 +381,8 @@ public static class RegistryCandidates
             cuts.Add(keys.Count);
             var result = new Dictionary<(DateOnly, char), CandidateBlock>(keys.Count);
             var pools = new CandidatePool[cuts.Count - 1];
-            Parallel.For(0, pools.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = pools.Length < 4 ? 1 : -1 }, p =>
+            Parallel.For(0, pools.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = pools.Length < 4 ? 1 : -1 },
+                [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
             {
                 var (first, last) = (blockStarts[cuts[p]], blockStarts[cuts[p + 1]]);
                 var pool = new CandidatePool(this, last - first, (last - first) * 20);
