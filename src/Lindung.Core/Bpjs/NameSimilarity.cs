@@ -55,6 +55,16 @@ public static class NameSimilarity
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> VariantsBySpan = Variants.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlesBySpan = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Per word length (below 16), the first letters of the titles and variants of that length: most words of a name
+    /// are neither, and this check is far cheaper than the two set lookups it saves.
+    /// </summary>
+    private static readonly uint[] ListedFirstLetters = Titles.Concat(Variants.Keys).Aggregate(new uint[16], (bits, word) =>
+    {
+        bits[word.Length] |= 1u << (word[0] - 'A');
+        return bits;
+    });
+
     /// <summary>The name as compared: titles removed, upper case, single spaces, variants folded.</summary>
     public static string Normalize(string name) => TryNormalizePlain(name) ?? NormalizeParsed(name);
 
@@ -114,7 +124,7 @@ public static class NameSimilarity
         var titles = 0;
         for (var i = 0; i < count; i++)
         {
-            if (TitlesBySpan.Contains(upper[words[i]]))
+            if (MaybeListed(upper[words[i]]) && TitlesBySpan.Contains(upper[words[i]]))
             {
                 titles++;
             }
@@ -125,7 +135,7 @@ public static class NameSimilarity
         for (var i = 0; i < count; i++)
         {
             ReadOnlySpan<char> word = upper[words[i]];
-            if (dropTitles && TitlesBySpan.Contains(word))
+            if (dropTitles && MaybeListed(word) && TitlesBySpan.Contains(word))
             {
                 continue;
             }
@@ -135,7 +145,7 @@ public static class NameSimilarity
                 result[length++] = ' ';
             }
 
-            if (VariantsBySpan.TryGetValue(word, out var folded))
+            if (MaybeListed(word) && VariantsBySpan.TryGetValue(word, out var folded))
             {
                 word = folded;
             }
@@ -146,6 +156,9 @@ public static class NameSimilarity
 
         return true;
     }
+
+    /// <summary>Whether an upper-case word of ASCII letters may be a title or a variant (false: it is neither).</summary>
+    private static bool MaybeListed(ReadOnlySpan<char> word) => word.Length < 16 && (ListedFirstLetters[word.Length] & (1u << (word[0] - 'A'))) != 0;
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>.</summary>
     public static double Score(string a, string b) => Score(NameProfile.Of(a), NameProfile.Of(b));
@@ -528,8 +541,8 @@ internal readonly ref struct NameView
 
     /// <summary>
     /// Fills a name's word starts (<see cref="WordsIn"/> + 1: word i is text[starts[i] .. starts[i + 1] - 1)), word hashes
-    /// and 32-bucket character counts per word; returns the hash of the name without spaces and whether every word
-    /// fits the byte counts.
+    /// and 32-bucket character counts per word (<paramref name="counts"/> must be all zero: fresh memory); returns the
+    /// hash of the name without spaces and whether every word fits the byte counts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int SpacelessHash, bool Boundable) Prepare(ReadOnlySpan<char> text, Span<int> starts, Span<int> hashes, Span<byte> counts)
@@ -545,7 +558,6 @@ internal readonly ref struct NameView
         }
 
         starts[n] = text.Length + 1;
-        counts.Clear();
         var boundable = true;
         var spaceless = default(HashCode);
         foreach (var c in text)

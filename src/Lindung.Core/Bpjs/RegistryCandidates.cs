@@ -341,6 +341,27 @@ public static class RegistryCandidates
             count++;
         }
 
+        /// <summary>ASCII bytes as characters, one for one: their count, or -1 for anything else (or too long).</summary>
+        private static int Widen(ReadOnlySpan<byte> bytes, Span<char> chars)
+        {
+            if (bytes.Length > chars.Length)
+            {
+                return -1;
+            }
+
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] >= 0x80)
+                {
+                    return -1;
+                }
+
+                chars[i] = (char)bytes[i];
+            }
+
+            return bytes.Length;
+        }
+
         public override Guid Id(int row) => ids[row];
 
         // Benign race under parallel matching: both threads decrypt the same NIK.
@@ -409,12 +430,11 @@ public static class RegistryCandidates
                 {
                     var r = order[i];
                     var bytes = names.AsSpan(nameStarts[r], nameStarts[r + 1] - nameStarts[r]);
-                    if (bytes.Length <= widened.Length && Ascii.IsValid(bytes))
+                    if (Widen(bytes, widened) is var ascii && ascii >= 0)
                     {
                         // ASCII bytes are the string's characters one for one: the span fast path on them is
                         // Normalize(string) on the name the data reader would have returned.
-                        var chars = widened[..bytes.Length];
-                        Ascii.ToUtf16(bytes, chars, out _);
+                        var chars = widened[..ascii];
                         if (NameSimilarity.TryNormalizePlain(chars, normalized, out var length))
                         {
                             pool.Add(r, normalized[..length]);
