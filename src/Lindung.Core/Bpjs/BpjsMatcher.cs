@@ -157,6 +157,7 @@ public sealed class BpjsMatcher
         var autoCount = 0;
         var confidentCount = 0;
         (Candidate Person, double Score, bool Swapped) first = default;
+        string? firstMiss = null;
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
@@ -164,9 +165,9 @@ public sealed class BpjsMatcher
             if (c.Score >= settings.AutoNameScore)
             {
                 autoCount++;
-                if (!c.Swapped && NikNearMiss(nik, c.Person.Nik) is not null && confidentCount++ == 0)
+                if (!c.Swapped && NikNearMiss(nik, c.Person.Nik) is { } miss && confidentCount++ == 0)
                 {
-                    first = c;
+                    (first, firstMiss) = (c, miss);
                 }
             }
         }
@@ -174,7 +175,7 @@ public sealed class BpjsMatcher
         if (confidentCount == 1 && autoCount == 1)
         {
             return new MatchDecision(MatchKind.Fuzzy, first.Person.Id, first.Score,
-                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, NikNearMiss(nik, first.Person.Nik), Percent(first.Score)), ids);
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, firstMiss, Percent(first.Score)), ids);
         }
 
         var best = candidates[0];

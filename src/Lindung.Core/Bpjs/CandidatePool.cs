@@ -27,7 +27,6 @@ public sealed class CandidatePool
     private byte[] counts;
     private int[] spacelessHashes;
     private bool[] boundable;
-    private NameProfile?[] profiles = [];
 
     internal CandidatePool(CandidateSource source, int capacity, int textCapacity)
     {
@@ -56,7 +55,6 @@ public sealed class CandidatePool
             pool.Add(i, people[i].NormalizedName);
         }
 
-        pool.Seal();
         return new CandidateBlock(pool, 0, pool.Count);
     }
 
@@ -99,9 +97,6 @@ public sealed class CandidatePool
         firstWords[count] = w + n;
     }
 
-    /// <summary>Ends adding: room for the profiles of the candidates that pass the bound.</summary>
-    internal void Seal() => profiles = new NameProfile?[count];
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal NameView View(int k)
     {
@@ -113,8 +108,11 @@ public sealed class CandidatePool
 
     internal string Name(int k) => new(text, textStarts[k], textStarts[k + 1] - textStarts[k]);
 
-    // Benign race under parallel matching: both threads make the same profile.
-    internal NameProfile Profile(int k) => profiles[k] ??= NameProfile.Of(Name(k));
+    /// <summary>
+    /// The candidate's name prepared for the full score, made when the bound lets it through. Not cached: a candidate
+    /// that passes is usually scored for one row, and a cache would only be young objects for the collector to promote.
+    /// </summary>
+    internal NameProfile Profile(int k) => NameProfile.Of(Name(k));
 
     internal Guid Id(int k) => source.Id(rows[k]);
 
