@@ -249,7 +249,7 @@ public sealed class BpjsMatcher
                 continue;
             }
 
-            var score = NameSimilarity.Score(name, pool.Profile(k));
+            var score = NameSimilarity.Score(view, pool.View(k));
             if (score >= settings.ReviewNameScore)
             {
                 alike.Add((new Candidate(pool, k), score, swapped));

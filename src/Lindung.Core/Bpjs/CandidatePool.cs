@@ -108,10 +108,7 @@ public sealed class CandidatePool
 
     internal string Name(int k) => new(text, textStarts[k], textStarts[k + 1] - textStarts[k]);
 
-    /// <summary>
-    /// The candidate's name prepared for the full score, made when the bound lets it through. Not cached: a candidate
-    /// that passes is usually scored for one row, and a cache would only be young objects for the collector to promote.
-    /// </summary>
+    /// <summary>The candidate's name as a profile of its own (the matcher scores the packed form; this is for callers that want one).</summary>
     internal NameProfile Profile(int k) => NameProfile.Of(Name(k));
 
     internal Guid Id(int k) => source.Id(rows[k]);

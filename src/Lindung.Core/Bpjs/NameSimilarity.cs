@@ -164,8 +164,14 @@ public static class NameSimilarity
     public static double Score(string a, string b) => Score(NameProfile.Of(a), NameProfile.Of(b));
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>, prepared once as profiles.</summary>
+    public static double Score(NameProfile a, NameProfile b) => Score(a.View, b.View);
+
+    /// <summary>
+    /// <see cref="Score(NameProfile, NameProfile)"/> on prepared names wherever they are stored: a candidate of a
+    /// <see cref="CandidatePool"/> is scored without making a profile (strings only for the rare token-set comparison).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Score(NameProfile a, NameProfile b)
+    internal static double Score(in NameView a, in NameView b)
     {
         var ta = a.Text;
         var tb = b.Text;
@@ -174,7 +180,7 @@ public static class NameSimilarity
             return 0;
         }
 
-        if (string.Equals(ta, tb, StringComparison.Ordinal) || EqualWithoutSpaces(ta, tb))
+        if (ta.SequenceEqual(tb) || EqualWithoutSpaces(ta, tb))
         {
             return 1;
         }
@@ -225,9 +231,9 @@ public static class NameSimilarity
 
         ba /= nb;
         var best = Math.Min(ab, ba);
-        if (SharedWords(a.View, b.View) >= 2)
+        if (SharedWords(a, b) >= 2)
         {
-            best = Math.Max(best, TokenSet(ta, tb));
+            best = Math.Max(best, TokenSet(ta.ToString(), tb.ToString()));
         }
 
         return Math.Round(best, 4);
