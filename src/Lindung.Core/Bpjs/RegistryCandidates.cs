@@ -1,14 +1,14 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Lindung.Core.Data;
 using Lindung.Core.Registry.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using System.Runtime.InteropServices;
 using SQLitePCL;
 
 namespace Lindung.Core.Bpjs;
