@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -155,9 +156,19 @@ public static class RegistryCandidates
             {
                 var p = stmt.DangerousGetHandle();
                 var scratch = new byte[64];
-                int rc;
                 var read = 0;
-                while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+                var rc = raw.sqlite3_step(stmt);
+                var started = Stopwatch.GetTimestamp();
+                while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started).TotalSeconds < connection.DefaultTimeout)
+                {
+                    // Another connection is committing: retried like Microsoft.Data.Sqlite's commands do, until the
+                    // connection's default timeout. Once reading, the statement holds its lock.
+                    raw.sqlite3_reset(stmt);
+                    Thread.Sleep(150);
+                    rc = raw.sqlite3_step(stmt);
+                }
+
+                for (; rc == raw.SQLITE_ROW; rc = raw.sqlite3_step(stmt))
                 {
                     if ((++read & 0xFFFF) == 0)
                     {

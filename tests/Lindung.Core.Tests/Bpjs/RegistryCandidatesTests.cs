@@ -80,4 +80,34 @@ public class RegistryCandidatesTests
             Assert.Equal(expected, block.Select(c => (c.Id, c.NameProfile.Text, c.Nik)).Order());
         }
     }
+
+    [Fact]
+    public async Task Load_WhileAnotherConnectionHoldsTheSqliteFileLocked_WaitsForItLikeACommand()
+    {
+        await using var db = await BpjsStatusImporterTests.RegistryAsync(DatabaseProvider.Sqlite);
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(db.Settings.ConnectionString);
+        await other.OpenAsync();
+        await using (var lockIt = other.CreateCommand())
+        {
+            // Exclusive locking mode: readers of the WAL file get SQLITE_BUSY until this connection lets go.
+            lockIt.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE \"People\" SET \"Phone\" = NULL WHERE 0;";
+            await lockIt.ExecuteNonQueryAsync();
+        }
+
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(600);
+            await using var commit = other.CreateCommand();
+            commit.CommandText = "COMMIT; PRAGMA locking_mode=NORMAL;";
+            await commit.ExecuteNonQueryAsync();
+            await other.CloseAsync();
+        });
+
+        // By date: the first statement of the load is the candidates' own (no count before it to do the waiting).
+        await using var read = db.Context("16.09");
+        var loaded = await RegistryCandidates.LoadAsync(read, BpjsStatusImporterTests.Protector, Residue, new MatchSettings(), CancellationToken.None);
+        await release;
+
+        Assert.Equal(["SITI NURHAYATI", "MUHAMMAD FAUZI", "RINA SARI"], loaded.OrderBy(b => b.Key.Item1).SelectMany(b => b.Value.Select(p => p.NameProfile.Text)));
+    }
 }
