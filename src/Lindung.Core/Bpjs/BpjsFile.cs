@@ -4,6 +4,7 @@ using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lindung.Core.Bpjs;
 
@@ -64,20 +65,37 @@ public static class BpjsFile
     }
 
     /// <summary>The registry's NIK hashes and the aliases confirmed in BPJS review, loaded once (byte keys, no hex strings).</summary>
-    public static async Task<Dictionary<byte[], Guid>> NikIndexAsync(LindungDbContext db, CancellationToken ct)
+    public static async Task<NikIndex> NikIndexAsync(LindungDbContext db, CancellationToken ct)
     {
-        var byHash = new Dictionary<byte[], Guid>(HashKeyComparer.Instance);
-        await foreach (var p in db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            byHash[p.NikHash] = p.Id;
-        }
+        var index = new NikIndex();
+        // EF's own SQL (tenant filter included) read with the plain reader: a million rows through EF's materialiser
+        // allocate a key array and an anonymous object each; here every entry is a struct in the dictionary's arrays.
+        await ReadAsync(db, db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).CreateDbCommand(), index, overwrite: true, ct);
+        await ReadAsync(db, db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).CreateDbCommand(), index, overwrite: false, ct);
+        return index;
+    }
 
-        await foreach (var alias in db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).AsAsyncEnumerable().WithCancellation(ct))
+    private static async Task ReadAsync(LindungDbContext db, System.Data.Common.DbCommand command, NikIndex index, bool overwrite, CancellationToken ct)
+    {
+        await using var _ = command;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            byHash.TryAdd(alias.NikHash, alias.PersonId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                // GetFieldValue<byte[]> copies the blob once; GetBytes would wrap it in a stream per row first.
+                if (!reader.IsDBNull(0) && reader.GetFieldValue<byte[]>(0) is { Length: NikIndex.HashLength } hash)
+                {
+                    index.Add(hash, reader.GetGuid(1), overwrite);
+                }
+            }
         }
-
-        return byHash;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public sealed class Spooled(Stream content, FileStream? spool, string hash) : IAsyncDisposable
@@ -85,16 +103,97 @@ public static class BpjsFile
         public Stream Content => content;
         public string Hash => hash;
 
+        /// <summary>The content from its start, for one more reading: disposing the returned stream leaves the content open.</summary>
+        public Stream Reopen()
+        {
+            content.Position = 0;
+            return new KeepOpen(content);
+        }
+
         public ValueTask DisposeAsync() => spool?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
-    /// <summary>Equality of NIK hashes by content (a byte[] key compares by reference otherwise).</summary>
-    private sealed class HashKeyComparer : IEqualityComparer<byte[]>
+    /// <summary>A read-only view of a stream whose disposal does not close it (a reader disposes what it reads).</summary>
+    private sealed class KeepOpen(Stream inner) : Stream
     {
-        public static readonly HashKeyComparer Instance = new();
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
 
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+        public override long Position
+        {
+            get => inner.Position;
+            set => inner.Position = value;
+        }
 
-        public int GetHashCode(byte[] obj) => obj.Length >= 4 ? BitConverter.ToInt32(obj, 0) : obj.Length;
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer, cancellationToken);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>
+/// NIK hash (HMAC-SHA256, 32 bytes) → person, for exact matching of a BPJS file: the hash is held as four 64-bit words
+/// in the dictionary's own entry arrays, so a million-person registry is a few large arrays, not a million small objects
+/// the garbage collector must trace while the file is read.
+/// </summary>
+public sealed class NikIndex
+{
+    public const int HashLength = 32;
+
+    private readonly Dictionary<Key, Guid> byHash = [];
+
+    public int Count => byHash.Count;
+
+    /// <summary>Adds a hash; an existing entry is replaced only with <paramref name="overwrite"/> (people first, then aliases).</summary>
+    public void Add(ReadOnlySpan<byte> hash, Guid personId, bool overwrite)
+    {
+        if (overwrite)
+        {
+            byHash[Key.Of(hash)] = personId;
+        }
+        else
+        {
+            byHash.TryAdd(Key.Of(hash), personId);
+        }
+    }
+
+    /// <summary>Gives the memory back once matching is done (the import goes on for a while with the rows).</summary>
+    public void Clear()
+    {
+        byHash.Clear();
+        byHash.TrimExcess();
+    }
+
+    public bool TryGetValue(byte[]? hash, out Guid personId)
+    {
+        personId = default;
+        return hash is { Length: HashLength } && byHash.TryGetValue(Key.Of(hash), out personId);
+    }
+
+    private readonly record struct Key(ulong A, ulong B, ulong C, ulong D)
+    {
+        public static Key Of(ReadOnlySpan<byte> hash) => new(
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash[16..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash[24..]));
     }
 }

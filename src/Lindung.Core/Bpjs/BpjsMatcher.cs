@@ -304,24 +304,26 @@ public sealed class BpjsMatcher
     /// <summary>The ASCII digits of a NIK as written (spaces, dots and quotes dropped).</summary>
     public static string Digits(string? raw)
     {
-        var text = raw.AsSpan();
-        if (text.Length == 16 && !text.ContainsAnyExceptInRange('0', '9'))
+        if (raw is null || !raw.AsSpan().ContainsAnyExcept(AsciiDigits))
         {
-            return raw!;
+            return raw ?? "";
         }
 
-        Span<char> digits = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
-        var n = 0;
-        foreach (var c in text)
+        // Separators or other characters typed into the NIK: keep the ASCII digits only (a million rows: no LINQ).
+        Span<char> buffer = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
+        foreach (var c in raw)
         {
             if (char.IsAsciiDigit(c))
             {
-                digits[n++] = c;
+                buffer[length++] = c;
             }
         }
 
-        return new string(digits[..n]);
+        return new string(buffer[..length]);
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
 
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 

@@ -100,11 +100,24 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 same.Inactive, same.StatusAssumed, Unchanged: true, 0, 0, 0, same.Id);
         }
 
-        using var reader = SpreadsheetFiles.Open(spooled.Content, fileName, null, limits);
-        var columns = BpjsFile.Columns(reader, Headers);
+        // The file is read twice (it is a seekable copy): first only what matching needs, then — once every row has its
+        // decision — again to write the rows as they are stored. No row object is kept for the length of the import:
+        // a million of them cost gigabytes and seconds of garbage collection.
+        var reader = SpreadsheetFiles.Open(spooled.Reopen(), fileName, null, limits);
+        Dictionary<Col, int> columns;
+        try
+        {
+            columns = BpjsFile.Columns(reader, Headers);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
 
         if (!columns.ContainsKey(Col.Name) || !(columns.ContainsKey(Col.Nik) || columns.ContainsKey(Col.BirthDate)))
         {
+            reader.Dispose();
             throw new UnusableImportException("header.missing", "Kolom wajib tidak ditemukan: perlu kolom Nama dan NIK (atau Tanggal Lahir bila BPJS tidak mencantumkan NIK).");
         }
 
@@ -127,8 +140,9 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         Timings.HashFile = Stopwatch.GetElapsedTime(started);
 
         // Exact stage: the registry's NIK hashes (and confirmed BPJS aliases) load on one core while the file is read on
-        // the other (nothing else uses the context until the load is awaited); then every row is hashed and looked up
-        // in parallel (the index is only read).
+        // the other (nothing else uses the context until the load is awaited). This thread only splits the file into
+        // chunks of cell texts; on the thread pool each chunk's NIKs are hashed and, once the index is there, looked up.
+        // A row found keeps only its person; a row not found (the residue) keeps what the fuzzy stage compares.
         var stage = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await QueryPlannerStatistics.EnsureAsync(db, [typeof(Person), typeof(Engagement)], ct);
@@ -140,78 +154,36 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             return index;
         }, ct);
 
-        var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("A BPJS import needs a tenant.");
-        var rows = new List<BpjsStatus>();
-        var niks = new List<string>();
-        string? Cell(Col c) => columns.TryGetValue(c, out var i) && i < reader.Cells.Count ? reader.Cells[i].Text?.Trim() : null;
+        var context = new RowContext(columns, import.StatusAssumed, protector);
+        var matching = new List<Task<MatchedChunk>>();
         try
         {
-            while (reader.Read())
+            using (reader)
             {
-                var name = Cell(Col.Name);
-                var nikText = Cell(Col.Nik);
-                if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(nikText))
+                while (ReadChunk(reader, columns, ChunkRows) is { } chunk)
                 {
-                    continue;
+                    matching.Add(Task.Run(async () => Match(chunk, context, await loading), ct));
                 }
-
-                var nik = BpjsMatcher.Digits(nikText);
-                var statusText = Cell(Col.Status);
-                rows.Add(new BpjsStatus
-                {
-                    TenantCode = tenant,
-                    ImportId = import.Id,
-                    Period = period,
-                    RowNumber = reader.RowNumber,
-                    Kpj = Cell(Col.Kpj) is { Length: > 0 } kpj ? kpj : null,
-                    NikMasked = nik.Length == 16 ? NikProtector.Mask(nik) : null,
-                    Name = (name ?? "").Length > 200 ? name![..200] : name ?? "",
-                    BirthDate = DateParsing.TryParse(Cell(Col.BirthDate), out var b) ? b : null,
-                    Sex = FieldParsing.ParseSex(Cell(Col.Sex)),
-                    Active = import.StatusAssumed || IsActive(statusText),
-                    StatusText = statusText is { Length: > 40 } ? statusText[..40] : statusText,
-                    ParticipationDate = DateParsing.TryParse(Cell(Col.ParticipationDate), out var p) ? p : null,
-                    LastPaidPeriod = Cell(Col.LastPaid) is { Length: > 0 } lp ? lp[..Math.Min(7, lp.Length)] : null,
-                    Explanation = "",
-                });
-                niks.Add(nik);
             }
         }
         finally
         {
             // An unreadable file ends the import, but never while the context is still in use on the other thread.
             await ((Task)loading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)Task.WhenAll(matching)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         Timings.ReadFile = Stopwatch.GetElapsedTime(stage);
-        var byHash = await loading;
-        var exact = new Guid?[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        var chunks = new MatchedChunk[matching.Count];
+        for (var i = 0; i < matching.Count; i++)
         {
-            if (niks[i].Length == 16)
-            {
-                var hash = protector.Hash(niks[i]);
-                rows[i].NikHash = hash;
-                exact[i] = byHash.TryGetValue(hash, out var id) ? id : null;
-            }
-        });
-
-        var residue = new List<(BpjsStatus Status, BpjsPersonRow Row)>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (exact[i] is { } id)
-            {
-                Apply(rows[i], BpjsMatcher.ExactDecision(id));
-            }
-            else
-            {
-                residue.Add((rows[i], new BpjsPersonRow(niks[i], rows[i].Name, rows[i].BirthDate, rows[i].Sex)));
-            }
+            chunks[i] = await matching[i];
         }
 
-        niks.Clear();
-        byHash.Clear();
-        byHash.TrimExcess();
+        matching.Clear();
+        (await loading).Clear();
+        var residue = chunks.SelectMany(c => c.Residue).ToList();
+        Timings.Residue = residue.Count;
         Timings.Exact = Stopwatch.GetElapsedTime(stage);
         Timings.ExactCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -219,7 +191,6 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         // Fuzzy stage: the residue's birth dates (and their day/month swaps) loaded in a few queries, the NIK decrypted
         // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure) in birth-date order.
         stage = Stopwatch.GetTimestamp();
-        Timings.Residue = residue.Count;
         var matchSettings = settings ?? await MatchSettingsStore.LoadAsync(db, ct);
         var bornOn = await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
         var matcher = new BpjsMatcher(matchSettings, _ => null,
@@ -227,38 +198,48 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         var decisions = matcher.MatchAll(residue.Select(r => r.Row).ToList(), ct);
         for (var i = 0; i < residue.Count; i++)
         {
-            Apply(residue[i].Status, decisions[i]);
+            residue[i].Chunk.Decide(residue[i].Index, decisions[i]);
         }
 
+        foreach (var chunk in chunks)
+        {
+            chunk.Residue.Clear();
+        }
+
+        bornOn.Clear();
         Timings.Fuzzy = Stopwatch.GetElapsedTime(stage);
         Timings.FuzzyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
         stage = Stopwatch.GetTimestamp();
-        import.Rows = rows.Count;
-        import.MatchedExact = rows.Count(r => r.Match == MatchKind.Exact);
-        import.MatchedFuzzy = rows.Count(r => r.Match == MatchKind.Fuzzy);
-        import.NeedsReview = rows.Count(r => r.Match == MatchKind.NeedsReview);
-        import.Unmatched = rows.Count(r => r.Match == MatchKind.Unmatched);
-        import.Active = rows.Count(r => r.Active);
-        import.Inactive = rows.Count - import.Active;
+        import.Rows = chunks.Sum(c => c.Count);
+        import.MatchedExact = import.Rows - residue.Count;
+        import.MatchedFuzzy = decisions.Count(d => d.Kind == MatchKind.Fuzzy);
+        import.NeedsReview = decisions.Count(d => d.Kind == MatchKind.NeedsReview);
+        import.Unmatched = decisions.Count(d => d.Kind == MatchKind.Unmatched);
+        import.Active = chunks.Sum(c => c.Active);
+        import.Inactive = import.Rows - import.Active;
+        residue.Clear();
         var importEvent = db.Audit(AuditActions.BpjsImported, nameof(BpjsImport), import.Id.ToString(),
-            $"periode {period}, {rows.Count} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}");
+            $"periode {period}, {import.Rows} baris, cocok NIK {import.MatchedExact}, cocok otomatis {import.MatchedFuzzy}, perlu diperiksa {import.NeedsReview}, tidak cocok {import.Unmatched}");
         import.ImportedBy = importEvent.UserName;
         await db.SaveChangesAsync(ct);
 
-        // The rows themselves in bulk (they are not audited one by one: the import's event above covers them).
-        var now = import.CreatedAt;
-        foreach (var row in rows)
+        // The rows themselves in bulk, built again from the file as they are written (they are not audited one by one:
+        // the import's event above covers them); the matched ones are remembered compactly for the apply stage.
+        var matched = new List<MatchedRow>(import.MatchedExact + import.MatchedFuzzy);
+        using (var again = SpreadsheetFiles.Open(spooled.Reopen(), fileName, null, limits))
         {
-            row.CreatedAt = row.ModifiedAt = now;
+            BpjsFile.Columns(again, Headers);
+            await BulkInsert.InsertAsync(db, Written(again, columns, chunks, new RowStamp(db.CurrentTenantCode ?? throw new InvalidOperationException("A BPJS import needs a tenant."),
+                import.Id, period, import.StatusAssumed, import.CreatedAt), matched), ct);
         }
 
-        await BulkInsert.InsertAsync(db, rows, ct);
+        chunks = [];
         await QueryPlannerStatistics.RefreshAsync(db, [typeof(BpjsStatus)], ct);
         Timings.Write = Stopwatch.GetElapsedTime(stage);
 
         stage = Stopwatch.GetTimestamp();
-        var (kpjFilled, kpjDiffers, registered) = await ApplyInBulkAsync(db, rows.Where(r => r.PersonId is not null).ToList(), periodStart, importEvent, ScanRegistryAbove, ct);
+        var (kpjFilled, kpjDiffers, registered) = await ApplyInBulkAsync(db, matched, periodStart, importEvent, ScanRegistryAbove, ct);
         if (kpjFilled > 0)
         {
             // The KPJ index went from empty to filled: a KPJ search planned on the old statistics would scan.
@@ -271,6 +252,160 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         Timings.Commit = Stopwatch.GetElapsedTime(stage);
         return new BpjsImportReport(period, import.Rows, import.MatchedExact, import.MatchedFuzzy, import.NeedsReview, import.Unmatched,
             import.Active, import.Inactive, import.StatusAssumed, Unchanged: false, kpjFilled, kpjDiffers, registered, import.Id);
+    }
+
+    /// <summary>Rows of the file per chunk handed to the thread pool (small enough to stay off the large-object heap).</summary>
+    internal int ChunkRows { get; init; } = 2_000;
+
+    private sealed record RowContext(Dictionary<Col, int> Columns, bool StatusAssumed, NikProtector Protector);
+
+    /// <summary>What every stored row shares.</summary>
+    private sealed record RowStamp(string Tenant, Guid ImportId, string Period, bool StatusAssumed, DateTime At);
+
+    /// <summary>The texts of the columns Lindung reads, per row of one chunk (the rest of the row is not kept).</summary>
+    private sealed record RawRows(string?[][] Cells, int Count);
+
+    /// <summary>A matched row as the apply stage needs it (the stored row itself is long written by then).</summary>
+    private readonly record struct MatchedRow(Guid PersonId, string? Kpj, bool Active, DateOnly? ParticipationDate);
+
+    /// <summary>
+    /// One chunk after matching: per non-blank row its NIK hash (if the NIK has 16 digits) and its decision — exact right
+    /// away, the residue's once the fuzzy stage has decided. Rows are in file order; blank rows (no name, no NIK) are not counted.
+    /// </summary>
+    private sealed class MatchedChunk(int count)
+    {
+        public int Count => count;
+        public byte[]?[] Hashes { get; } = new byte[]?[count];
+        public MatchDecision?[] Decisions { get; } = new MatchDecision?[count];
+        public List<(MatchedChunk Chunk, int Index, BpjsPersonRow Row)> Residue { get; } = [];
+        public int Active { get; set; }
+
+        public void Decide(int index, MatchDecision decision) => Decisions[index] = decision;
+    }
+
+    private static readonly Col[] AllColumns = Enum.GetValues<Col>();
+
+    private static RawRows? ReadChunk(ISheetReader reader, Dictionary<Col, int> columns, int size)
+    {
+        string?[][]? cells = null;
+        var count = 0;
+        while (count < size && reader.Read())
+        {
+            if (Cells(reader, columns) is { } row)
+            {
+                cells ??= new string?[size][];
+                cells[count++] = row;
+            }
+        }
+
+        return count == 0 ? null : new RawRows(cells!, count);
+    }
+
+    /// <summary>The row's texts by column, or null for a blank row (no name and no NIK: skipped, as in both passes).</summary>
+    private static string?[]? Cells(ISheetReader reader, Dictionary<Col, int> columns)
+    {
+        var row = new string?[AllColumns.Length];
+        foreach (var (col, index) in columns)
+        {
+            row[(int)col] = index < reader.Cells.Count ? reader.Cells[index].Text?.Trim() : null;
+        }
+
+        return string.IsNullOrWhiteSpace(row[(int)Col.Name]) && string.IsNullOrWhiteSpace(row[(int)Col.Nik]) ? null : row;
+    }
+
+    private static string StoredName(string? name) => (name ?? "").Length > 200 ? name![..200] : name ?? "";
+
+    /// <summary>Hashes one chunk's NIKs and looks them up; what is not found becomes the residue, with the fields it is compared on.</summary>
+    private static MatchedChunk Match(RawRows raw, RowContext c, NikIndex index)
+    {
+        var chunk = new MatchedChunk(raw.Count);
+        for (var r = 0; r < raw.Count; r++)
+        {
+            var cells = raw.Cells[r];
+            var nik = BpjsMatcher.Digits(cells[(int)Col.Nik]);
+            if (c.StatusAssumed || IsActive(cells[(int)Col.Status]))
+            {
+                chunk.Active++;
+            }
+
+            var hash = nik.Length == 16 ? c.Protector.Hash(nik) : null;
+            chunk.Hashes[r] = hash;
+            if (index.TryGetValue(hash, out var id))
+            {
+                chunk.Decisions[r] = BpjsMatcher.ExactDecision(id);
+            }
+            else
+            {
+                chunk.Residue.Add((chunk, r, new BpjsPersonRow(nik, StoredName(cells[(int)Col.Name]),
+                    DateParsing.TryParse(cells[(int)Col.BirthDate], out var b) ? b : null, FieldParsing.ParseSex(cells[(int)Col.Sex]))));
+            }
+        }
+
+        return chunk;
+    }
+
+    /// <summary>
+    /// The file read again, row by row, as stored: each row with its decision from the chunks (same rows, same order:
+    /// the skipping rule is the same), built only as it is written. A file that changed in between is refused.
+    /// </summary>
+    private static IEnumerable<BpjsStatus> Written(ISheetReader reader, Dictionary<Col, int> columns, MatchedChunk[] chunks, RowStamp stamp,
+        List<MatchedRow> matched)
+    {
+        var (chunk, at) = (0, 0);
+        while (reader.Read())
+        {
+            if (Cells(reader, columns) is not { } cells)
+            {
+                continue;
+            }
+
+            while (chunk < chunks.Length && at == chunks[chunk].Count)
+            {
+                (chunk, at) = (chunk + 1, 0);
+            }
+
+            if (chunk == chunks.Length)
+            {
+                throw new InvalidOperationException("The BPJS file changed while it was imported.");
+            }
+
+            var nik = BpjsMatcher.Digits(cells[(int)Col.Nik]);
+            var statusText = cells[(int)Col.Status];
+            var row = new BpjsStatus
+            {
+                TenantCode = stamp.Tenant,
+                ImportId = stamp.ImportId,
+                Period = stamp.Period,
+                RowNumber = reader.RowNumber,
+                Kpj = cells[(int)Col.Kpj] is { Length: > 0 } kpj ? kpj : null,
+                NikHash = chunks[chunk].Hashes[at],
+                NikMasked = nik.Length == 16 ? NikProtector.Mask(nik) : null,
+                Name = StoredName(cells[(int)Col.Name]),
+                BirthDate = DateParsing.TryParse(cells[(int)Col.BirthDate], out var b) ? b : null,
+                Sex = FieldParsing.ParseSex(cells[(int)Col.Sex]),
+                Active = stamp.StatusAssumed || IsActive(statusText),
+                StatusText = statusText is { Length: > 40 } ? statusText[..40] : statusText,
+                ParticipationDate = DateParsing.TryParse(cells[(int)Col.ParticipationDate], out var p) ? p : null,
+                LastPaidPeriod = cells[(int)Col.LastPaid] is { Length: > 0 } lp ? lp[..Math.Min(7, lp.Length)] : null,
+                Explanation = "",
+                CreatedAt = stamp.At,
+                ModifiedAt = stamp.At,
+            };
+            Apply(row, chunks[chunk].Decisions[at] ?? throw new InvalidOperationException("A BPJS row was left without a decision."));
+            chunks[chunk].Hashes[at] = null;
+            chunks[chunk].Decisions[at++] = null;
+            if (row.PersonId is { } personId)
+            {
+                matched.Add(new MatchedRow(personId, row.Kpj, row.Active, row.ParticipationDate));
+            }
+
+            yield return row;
+        }
+
+        if (chunk < chunks.Length && (at < chunks[chunk].Count || chunk < chunks.Length - 1))
+        {
+            throw new InvalidOperationException("The BPJS file changed while it was imported.");
+        }
     }
 
     private static void Apply(BpjsStatus status, MatchDecision decision)
@@ -314,12 +449,12 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     /// state read with projections per 2,000 people and written with <see cref="BulkUpdate"/> and
     /// <see cref="BulkInsert"/> instead of tracked entities saved one by one (docs/performance.md).
     /// </summary>
-    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyInBulkAsync(LindungDbContext db, IReadOnlyList<BpjsStatus> matched,
+    private static async Task<(int KpjFilled, int KpjDiffers, int Registered)> ApplyInBulkAsync(LindungDbContext db, IReadOnlyList<MatchedRow> matched,
         DateOnly periodStart, AuditEvent importEvent, int scanAbove, CancellationToken ct)
     {
         var kpjOf = new Dictionary<Guid, string?>();
         var open = new Dictionary<Guid, List<(Guid Id, RegistrationStatus Registration, DateOnly? RegisteredOn)>>();
-        var wanted = matched.Select(r => r.PersonId!.Value).ToHashSet();
+        var wanted = matched.Select(r => r.PersonId).ToHashSet();
         void Open(Guid id, Guid personId, RegistrationStatus registration, DateOnly? registeredOn)
         {
             if (!open.TryGetValue(personId, out var list))
@@ -376,7 +511,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         var engagements = new List<(Guid Id, RegistrationStatus Was, DateOnly? WasOn, DateOnly On)>();
         foreach (var row in matched)
         {
-            var id = row.PersonId!.Value;
+            var id = row.PersonId;
             if (!kpjOf.TryGetValue(id, out var current))
             {
                 continue;

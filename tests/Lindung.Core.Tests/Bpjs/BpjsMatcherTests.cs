@@ -24,6 +24,15 @@ public class BpjsMatcherTests
             (day, sex) => list.Where(p => p.BirthDate == day && p.Sex == sex).ToList());
     }
 
+    [Theory]
+    [InlineData("1609014708850001", "1609014708850001")]
+    [InlineData("1609.0147-0885 0001", "1609014708850001")]
+    [InlineData("'1609014708850001", "1609014708850001")]
+    [InlineData("NIK", "")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Digits_KeepsTheAsciiDigitsOnly(string? raw, string expected) => Assert.Equal(expected, BpjsMatcher.Digits(raw));
+
     [Fact]
     public void Match_SameNik_IsExact()
     {
@@ -135,13 +144,6 @@ public class BpjsMatcherTests
     [InlineData("160901470885001", "1609014708850001", null)]
     public void NikNearMiss_OneDigitOrOneSwapOfAdjacentDigitsOnly(string bpjs, string registry, string? expected) =>
         Assert.Equal(expected, BpjsMatcher.NikNearMiss(bpjs, registry));
-
-    [Theory]
-    [InlineData("1609014708850001", "1609014708850001")]
-    [InlineData(" 1609 0147.0885'0001 ", "1609014708850001")]
-    [InlineData("16-09", "1609")]
-    [InlineData(null, "")]
-    public void Digits_KeepsOnlyTheAsciiDigits(string? raw, string expected) => Assert.Equal(expected, BpjsMatcher.Digits(raw));
 
     [Theory]
     [InlineData("Siti Nurhayati", "SITI NURHAYATI", 1.0)]

@@ -89,6 +89,35 @@ public class BpjsStatusImporterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ReadInSmallChunksOnEveryCore_StoresTheSameRowsInFileOrderAsOneChunk(DatabaseProvider provider)
+    {
+        // The file is cut into chunks that become rows on the thread pool; the rows must come back in file order with
+        // their row numbers (a blank line skipped, not renumbered) and the same decisions as when read in one piece.
+        var csv = April.Replace("AKTIF\n25010000003", "AKTIF\n;;;;\n25010000003", StringComparison.Ordinal);
+        async Task<List<(int, MatchKind, string, bool, DateOnly?)>> StoredAsync(int chunkRows)
+        {
+            await using var db = await RegistryAsync(provider);
+            await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+            {
+                await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default) { ChunkRows = chunkRows }
+                    .RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "status-bpjs.csv", "2025-04");
+            }
+
+            await using var check = db.Context("16.09");
+            return (await check.BpjsStatuses.OrderBy(s => s.RowNumber).ToListAsync())
+                .Select(s => (s.RowNumber, s.Match, s.Name, s.Active, s.BirthDate)).ToList();
+        }
+
+        var oneChunk = await StoredAsync(1_000);
+        var chunksOfOne = await StoredAsync(1);
+
+        Assert.Equal([2, 3, 5, 6], oneChunk.Select(r => r.Item1));
+        Assert.Equal(oneChunk, chunksOfOne);
+        Assert.Equal([MatchKind.Exact, MatchKind.Fuzzy, MatchKind.NeedsReview, MatchKind.Unmatched], chunksOfOne.Select(r => r.Item2));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SamePeriodTwice_SameFileChangesNothing_AnotherFileReplacesThePeriod(DatabaseProvider provider)
     {
         await using var db = await RegistryAsync(provider);

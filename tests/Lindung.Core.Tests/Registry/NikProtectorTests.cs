@@ -20,6 +20,24 @@ public class NikProtectorTests
     }
 
     [Fact]
+    public void Hash_IsHmacSha256WithTheFirstHalfOfTheKey_OnEveryThread()
+    {
+        // The hash is stored: a faster way of computing it must give the very same bytes (HMAC-SHA256 of the ASCII NIK
+        // with the first 32 key bytes), from any thread, call after call.
+        var key = RandomNumberGenerator.GetBytes(64);
+        var p = new NikProtector(key);
+        var niks = Enumerable.Range(0, 2_000).Select(i => "16090147088" + i.ToString("00000", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        var hashes = new byte[niks.Length][];
+        Parallel.For(0, niks.Length, i => hashes[i] = p.Hash(niks[i]));
+
+        for (var i = 0; i < niks.Length; i++)
+        {
+            Assert.Equal(HMACSHA256.HashData(key.AsSpan(0, 32), System.Text.Encoding.ASCII.GetBytes(niks[i])), hashes[i]);
+        }
+    }
+
+    [Fact]
     public void Hash_DifferentKeys_Differ() => Assert.NotEqual(NewProtector().Hash(Nik), NewProtector().Hash(Nik));
 
     [Fact]

@@ -77,6 +77,13 @@ public static partial class DateParsing
             return false;
         }
 
+        if (TryDayMonthYearAscii(text, out var d, out var m, out var y))
+        {
+            // The common shape (17/08/1980, 17-8-1980) read without a regex match and its groups: the same answer as
+            // DayMonthYear below gives for ASCII digits, at a fraction of the cost (a BPJS list has two dates a row).
+            return TryBuild(y, m, d, out date);
+        }
+
         if (DayMonthYear().Match(text) is { Success: true } dmy)
         {
             return TryBuild(Int(dmy.Groups[3].Value), Int(dmy.Groups[2].Value), Int(dmy.Groups[1].Value), out date);
@@ -106,6 +113,29 @@ public static partial class DateParsing
         }
 
         return false;
+    }
+
+    /// <summary><c>d{1,2}[/-.]d{1,2}[/-.]dddd</c> in ASCII digits, the whole text; anything else is left to the regexes.</summary>
+    private static bool TryDayMonthYearAscii(ReadOnlySpan<char> s, out int day, out int month, out int year)
+    {
+        var at = 0;
+        month = year = 0;
+        return Number(s, ref at, 1, 2, out day) && Separator(s, ref at) && Number(s, ref at, 1, 2, out month) && Separator(s, ref at)
+            && Number(s, ref at, 4, 4, out year) && at == s.Length;
+
+        static bool Separator(ReadOnlySpan<char> s, ref int at) => at < s.Length && s[at] is '/' or '-' or '.' && ++at > 0;
+
+        static bool Number(ReadOnlySpan<char> s, ref int at, int min, int max, out int value)
+        {
+            value = 0;
+            var start = at;
+            while (at < s.Length && at - start < max && char.IsAsciiDigit(s[at]))
+            {
+                value = (value * 10) + (s[at++] - '0');
+            }
+
+            return at - start >= min;
+        }
     }
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
