@@ -142,7 +142,29 @@ public static class RegistryCandidates
             numbered.Replace("@d" + i.ToString(CultureInfo.InvariantCulture), "?" + (i + 2).ToString(CultureInfo.InvariantCulture));
         }
 
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, numbered.ToString(), out var stmt), handle);
+        // A file another connection holds locked (committing) answers SQLITE_BUSY to preparing (the schema is read) and to
+        // the first step: both retried like Microsoft.Data.Sqlite's commands do, until the connection's default timeout.
+        // Once reading, the statement holds its lock.
+        var started = Stopwatch.GetTimestamp();
+        bool Wait(int rc)
+        {
+            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || Stopwatch.GetElapsedTime(started).TotalSeconds >= connection.DefaultTimeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(150);
+            return true;
+        }
+
+        sqlite3_stmt stmt;
+        int prepared;
+        while (Wait(prepared = raw.sqlite3_prepare_v2(handle, numbered.ToString(), out stmt)))
+        {
+            stmt.Dispose();
+        }
+
+        SqliteException.ThrowExceptionForRC(prepared, handle);
         using (stmt)
         {
             for (var i = 0; i < parameters.Length; i++)
@@ -158,13 +180,9 @@ public static class RegistryCandidates
                 var scratch = new byte[64];
                 var read = 0;
                 var rc = raw.sqlite3_step(stmt);
-                var started = Stopwatch.GetTimestamp();
-                while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started).TotalSeconds < connection.DefaultTimeout)
+                while (Wait(rc))
                 {
-                    // Another connection is committing: retried like Microsoft.Data.Sqlite's commands do, until the
-                    // connection's default timeout. Once reading, the statement holds its lock.
                     raw.sqlite3_reset(stmt);
-                    Thread.Sleep(150);
                     rc = raw.sqlite3_step(stmt);
                 }
 
