@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Lindung.Core.Registry.Protection;
 
 namespace Lindung.Core.Bpjs;
 
@@ -12,60 +11,17 @@ public sealed record MatchSettings(double AutoNameScore = 0.92, double ReviewNam
 public sealed record BpjsPersonRow(string? Nik, string Name, DateOnly? BirthDate, char? Sex);
 
 /// <summary>
-/// A registry person as the fallback compares them. From the database the name is normalised and the NIK decrypted
-/// only when first read: a birth-date block holds dozens of people, the matcher needs the NIK of one or two.
+/// A registry person given as an object (tests, small callers), the name already through
+/// <see cref="NameSimilarity.Normalize"/>: packed by <see cref="CandidatePool.Pack"/> for the matcher. The importer's
+/// candidates are never objects (<see cref="RegistryCandidates"/>).
 /// </summary>
-public sealed class RegistryPerson
+public sealed class RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
 {
-    private readonly byte[]? nikCipher;
-    private readonly NikProtector? protector;
-    private string? fullName;
-    private string? nik;
-    private string? normalizedName;
-    private NameProfile? profile;
-
-    public RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
-    {
-        (Id, this.nik, this.normalizedName, BirthDate, Sex) = (id, nik, normalizedName, birthDate, sex);
-    }
-
-    public RegistryPerson(Guid id, byte[] nikCipher, NikProtector protector, string fullName, DateOnly birthDate, char sex)
-    {
-        (Id, this.nikCipher, this.protector, this.fullName, BirthDate, Sex) = (id, nikCipher, protector, fullName, birthDate, sex);
-    }
-
-    public Guid Id { get; }
-    public DateOnly BirthDate { get; }
-    public char Sex { get; }
-
-    // Benign race under parallel matching: both threads compute the same string.
-    public string Nik => nik ??= protector!.Decrypt(nikCipher!);
-
-    public string NormalizedName
-    {
-        get
-        {
-            if (Volatile.Read(ref normalizedName) is { } done)
-            {
-                return done;
-            }
-
-            // The full name is dropped once normalised (a million of them would otherwise stay in memory). A thread
-            // that finds it gone finds the normalised name, which was published first.
-            if (Volatile.Read(ref fullName) is not { } full)
-            {
-                return Volatile.Read(ref normalizedName)!;
-            }
-
-            var normalized = NameSimilarity.Normalize(full);
-            Volatile.Write(ref normalizedName, normalized);
-            Volatile.Write(ref fullName, null);
-            return normalized;
-        }
-    }
-
-    /// <summary>The normalised name prepared for scoring, made once per person however many rows compare with them.</summary>
-    public NameProfile NameProfile => profile ??= NameProfile.Of(NormalizedName);
+    public Guid Id { get; } = id;
+    public DateOnly BirthDate { get; } = birthDate;
+    public char Sex { get; } = sex;
+    public string Nik { get; } = nik;
+    public string NormalizedName { get; } = normalizedName;
 }
 
 public enum MatchKind
