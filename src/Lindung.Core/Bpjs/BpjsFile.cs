@@ -3,6 +3,7 @@ using Lindung.Core.Data;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Validation;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -67,34 +68,96 @@ public static class BpjsFile
     /// <summary>The registry's NIK hashes and the aliases confirmed in BPJS review, loaded once (byte keys, no hex strings).</summary>
     public static async Task<NikIndex> NikIndexAsync(LindungDbContext db, CancellationToken ct)
     {
-        var index = new NikIndex();
-        // EF's own SQL (tenant filter included) read with the plain reader: a million rows through EF's materialiser
-        // allocate a key array and an anonymous object each; here every entry is a struct in the dictionary's arrays.
-        await ReadAsync(db, db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).CreateDbCommand(), index, overwrite: true, ct);
-        await ReadAsync(db, db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).CreateDbCommand(), index, overwrite: false, ct);
-        return index;
+        var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("The NIK index needs a tenant.");
+        List<Dictionary<NikIndex.Key, Guid>> people;
+        if (db.IsPostgres)
+        {
+            // EF's own SQL (tenant filter included) read with the plain reader: a million rows through EF's materialiser
+            // allocate an anonymous object each; here every entry is a struct in the dictionary's arrays.
+            people = [await ReadAsync(db, db.People.AsNoTracking().Select(p => new { p.NikHash, p.Id }).CreateDbCommand(), own: false, ct)];
+        }
+        else
+        {
+            // SQLite: the people in two halves by rowid, each read on a connection of its own on its own core (a million
+            // rows cost about three CPU-seconds to read). They see the committed registry; a BPJS import has not written
+            // to People when it loads the index.
+            var (low, high) = await RowidRangeAsync(db, ct);
+            var middle = low + ((high - low) / 2);
+            people = [.. await Task.WhenAll(
+                Task.Run(() => ReadAsync(db, PeopleBetween(db, tenant, low, middle), own: true, ct), ct),
+                Task.Run(() => ReadAsync(db, PeopleBetween(db, tenant, middle + 1, high), own: true, ct), ct))];
+        }
+
+        var aliases = await ReadAsync(db, db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).CreateDbCommand(), own: false, ct);
+        return new NikIndex(people, aliases);
     }
 
-    private static async Task ReadAsync(LindungDbContext db, System.Data.Common.DbCommand command, NikIndex index, bool overwrite, CancellationToken ct)
+    private static async Task<(long Low, long High)> RowidRangeAsync(LindungDbContext db, CancellationToken ct)
     {
-        await using var _ = command;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.CommandText = "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM \"People\"";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The tenant's people in a rowid range: the table read in storage order from the first rowid of the range.</summary>
+    private static System.Data.Common.DbCommand PeopleBetween(LindungDbContext db, string tenant, long low, long high)
+    {
+        var cmd = new SqliteCommand("SELECT \"NikHash\", \"Id\" FROM \"People\" NOT INDEXED WHERE rowid BETWEEN $low AND $high AND \"TenantCode\" = $tenant");
+        cmd.Parameters.AddWithValue("$low", low);
+        cmd.Parameters.AddWithValue("$high", high);
+        cmd.Parameters.AddWithValue("$tenant", tenant);
+        return cmd;
+    }
+
+    /// <summary>Hash → person from a two-column command, on the context's connection (and transaction) or on a connection of its own.</summary>
+    private static async Task<Dictionary<NikIndex.Key, Guid>> ReadAsync(LindungDbContext db, System.Data.Common.DbCommand command, bool own,
+        CancellationToken ct)
+    {
+        await using var _ = command;
+        await using var connection = own ? new SqliteConnection(db.Database.GetConnectionString()) : null;
+        if (connection is not null)
+        {
+            await connection.OpenAsync(ct);
+            command.Connection = connection;
+        }
+        else
+        {
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            var entries = new Dictionary<NikIndex.Key, Guid>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 // GetFieldValue<byte[]> copies the blob once; GetBytes would wrap it in a stream per row first.
                 if (!reader.IsDBNull(0) && reader.GetFieldValue<byte[]>(0) is { Length: NikIndex.HashLength } hash)
                 {
-                    index.Add(hash, reader.GetGuid(1), overwrite);
+                    entries[NikIndex.Key.Of(hash)] = reader.GetGuid(1);
                 }
             }
+
+            return entries;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (connection is null)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
@@ -151,44 +214,53 @@ public static class BpjsFile
 
 /// <summary>
 /// NIK hash (HMAC-SHA256, 32 bytes) → person, for exact matching of a BPJS file: the hash is held as four 64-bit words
-/// in the dictionary's own entry arrays, so a million-person registry is a few large arrays, not a million small objects
-/// the garbage collector must trace while the file is read.
+/// in the dictionaries' own entry arrays, so a million-person registry is a few large arrays, not a million small objects
+/// the garbage collector must trace while the file is read. The people may come in parts (read side by side); the
+/// aliases confirmed in review count only for a hash no person has.
 /// </summary>
 public sealed class NikIndex
 {
     public const int HashLength = 32;
 
-    private readonly Dictionary<Key, Guid> byHash = [];
+    private List<Dictionary<Key, Guid>> people;
+    private Dictionary<Key, Guid> aliases;
 
-    public int Count => byHash.Count;
-
-    /// <summary>Adds a hash; an existing entry is replaced only with <paramref name="overwrite"/> (people first, then aliases).</summary>
-    public void Add(ReadOnlySpan<byte> hash, Guid personId, bool overwrite)
+    internal NikIndex(List<Dictionary<Key, Guid>> people, Dictionary<Key, Guid> aliases)
     {
-        if (overwrite)
-        {
-            byHash[Key.Of(hash)] = personId;
-        }
-        else
-        {
-            byHash.TryAdd(Key.Of(hash), personId);
-        }
+        this.people = people;
+        this.aliases = aliases;
     }
+
+    public int Count => people.Sum(p => p.Count) + aliases.Count;
 
     /// <summary>Gives the memory back once matching is done (the import goes on for a while with the rows).</summary>
     public void Clear()
     {
-        byHash.Clear();
-        byHash.TrimExcess();
+        people = [];
+        aliases = [];
     }
 
     public bool TryGetValue(byte[]? hash, out Guid personId)
     {
         personId = default;
-        return hash is { Length: HashLength } && byHash.TryGetValue(Key.Of(hash), out personId);
+        if (hash is not { Length: HashLength })
+        {
+            return false;
+        }
+
+        var key = Key.Of(hash);
+        foreach (var part in people)
+        {
+            if (part.TryGetValue(key, out personId))
+            {
+                return true;
+            }
+        }
+
+        return aliases.TryGetValue(key, out personId);
     }
 
-    private readonly record struct Key(ulong A, ulong B, ulong C, ulong D)
+    internal readonly record struct Key(ulong A, ulong B, ulong C, ulong D)
     {
         public static Key Of(ReadOnlySpan<byte> hash) => new(
             System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash),

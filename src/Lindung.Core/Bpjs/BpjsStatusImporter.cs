@@ -139,20 +139,16 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         db.BpjsImports.Add(import);
         Timings.HashFile = Stopwatch.GetElapsedTime(started);
 
-        // Exact stage: the registry's NIK hashes (and confirmed BPJS aliases) load on one core while the file is read on
-        // the other (nothing else uses the context until the load is awaited). This thread only splits the file into
-        // chunks of cell texts; on the thread pool each chunk's NIKs are hashed and, once the index is there, looked up.
-        // A row found keeps only its person; a row not found (the residue) keeps what the fuzzy stage compares.
+        // Exact stage: first the registry's NIK hashes (and the aliases confirmed in review), read on both cores; then this
+        // thread splits the file into chunks of cell texts while the thread pool hashes each chunk's NIKs and looks them
+        // up. A row found keeps only its hash and decision; a row not found (the residue) keeps what the fuzzy stage
+        // compares. (Reading the file while the index loads was slower: every chunk read had to wait, and a million rows of
+        // waiting cell texts were promoted through the garbage collector's generations.)
         var stage = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await QueryPlannerStatistics.EnsureAsync(db, [typeof(Person), typeof(Engagement)], ct);
-        var loading = Task.Run(async () =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var index = await BpjsFile.NikIndexAsync(db, ct);
-            Timings.LoadRegistry = Stopwatch.GetElapsedTime(started);
-            return index;
-        }, ct);
+        var index = await BpjsFile.NikIndexAsync(db, ct);
+        Timings.LoadRegistry = Stopwatch.GetElapsedTime(stage);
 
         var context = new RowContext(columns, import.StatusAssumed, protector);
         var matching = new List<Task<MatchedChunk>>();
@@ -162,14 +158,13 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             {
                 while (ReadChunk(reader, columns, ChunkRows) is { } chunk)
                 {
-                    matching.Add(Task.Run(async () => Match(chunk, context, await loading), ct));
+                    matching.Add(Task.Run(() => Match(chunk, context, index), ct));
                 }
             }
         }
         finally
         {
-            // An unreadable file ends the import, but never while the context is still in use on the other thread.
-            await ((Task)loading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // An unreadable file ends the import, but only once no chunk is being matched any more.
             await ((Task)Task.WhenAll(matching)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
@@ -181,7 +176,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         }
 
         matching.Clear();
-        (await loading).Clear();
+        index.Clear();
         var residue = chunks.SelectMany(c => c.Residue).ToList();
         Timings.Residue = residue.Count;
         Timings.Exact = Stopwatch.GetElapsedTime(stage);
