@@ -213,10 +213,8 @@ internal static class BpjsBench
             loadedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         }
 
-        var matcher = new BpjsMatcher(settings, _ => null, (day, sex) => bornOn.TryGetValue((day, sex), out var list) ? list : []);
-        var decisions = new MatchDecision[residue.Count];
-        Parallel.For(0, residue.Count, new ParallelOptions { MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
-            i => decisions[i] = matcher.Match(residue[i]));
+        var matcher = new BpjsMatcher(settings, _ => null, (day, sex) => bornOn.TryGetValue((day, sex), out var block) ? block : default);
+        var decisions = matcher.MatchAll(residue, CancellationToken.None);
         var total = sw.Elapsed;
         var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using Lindung.Core.Registry.Protection;
+using System.Runtime.CompilerServices;
 
 namespace Lindung.Core.Bpjs;
 
@@ -10,60 +11,17 @@ public sealed record MatchSettings(double AutoNameScore = 0.92, double ReviewNam
 public sealed record BpjsPersonRow(string? Nik, string Name, DateOnly? BirthDate, char? Sex);
 
 /// <summary>
-/// A registry person as the fallback compares them. From the database the name is normalised and the NIK decrypted
-/// only when first read: a birth-date block holds dozens of people, the matcher needs the NIK of one or two.
+/// A registry person given as an object (tests, small callers), the name already through
+/// <see cref="NameSimilarity.Normalize"/>: packed by <see cref="CandidatePool.Pack"/> for the matcher. The importer's
+/// candidates are never objects (<see cref="RegistryCandidates"/>).
 /// </summary>
-public sealed class RegistryPerson
+public sealed class RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
 {
-    private readonly byte[]? nikCipher;
-    private readonly NikProtector? protector;
-    private string? fullName;
-    private string? nik;
-    private string? normalizedName;
-    private NameProfile? profile;
-
-    public RegistryPerson(Guid id, string nik, string normalizedName, DateOnly birthDate, char sex)
-    {
-        (Id, this.nik, this.normalizedName, BirthDate, Sex) = (id, nik, normalizedName, birthDate, sex);
-    }
-
-    public RegistryPerson(Guid id, byte[] nikCipher, NikProtector protector, string fullName, DateOnly birthDate, char sex)
-    {
-        (Id, this.nikCipher, this.protector, this.fullName, BirthDate, Sex) = (id, nikCipher, protector, fullName, birthDate, sex);
-    }
-
-    public Guid Id { get; }
-    public DateOnly BirthDate { get; }
-    public char Sex { get; }
-
-    // Benign race under parallel matching: both threads compute the same string.
-    public string Nik => nik ??= protector!.Decrypt(nikCipher!);
-
-    public string NormalizedName
-    {
-        get
-        {
-            if (Volatile.Read(ref normalizedName) is { } done)
-            {
-                return done;
-            }
-
-            // The full name is dropped once normalised (a million of them would otherwise stay in memory). A thread
-            // that finds it gone finds the normalised name, which was published first.
-            if (Volatile.Read(ref fullName) is not { } full)
-            {
-                return Volatile.Read(ref normalizedName)!;
-            }
-
-            var normalized = NameSimilarity.Normalize(full);
-            Volatile.Write(ref normalizedName, normalized);
-            Volatile.Write(ref fullName, null);
-            return normalized;
-        }
-    }
-
-    /// <summary>The normalised name prepared for scoring, made once per person however many rows compare with them.</summary>
-    public NameProfile NameProfile => profile ??= NameProfile.Of(NormalizedName);
+    public Guid Id { get; } = id;
+    public DateOnly BirthDate { get; } = birthDate;
+    public char Sex { get; } = sex;
+    public string Nik { get; } = nik;
+    public string NormalizedName { get; } = normalizedName;
 }
 
 public enum MatchKind
@@ -89,8 +47,24 @@ public sealed record MatchDecision(MatchKind Kind, Guid? PersonId, double? NameS
 /// by exactly one digit or one swap of adjacent digits is matched automatically; a namesake with a different
 /// NIK, a second equally good candidate, or a birth date found only by swapping day and month goes to review.
 /// </summary>
-public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
+public sealed class BpjsMatcher
 {
+    private readonly MatchSettings settings;
+    private readonly Func<string, Guid?> exactByNik;
+    private readonly Func<DateOnly, char, CandidateBlock> bornOn;
+
+    /// <summary>The people born on a day with a sex as packed blocks (<see cref="RegistryCandidates.LoadAsync"/>).</summary>
+    public BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, CandidateBlock> bornOn)
+    {
+        (this.settings, this.exactByNik, this.bornOn) = (settings, exactByNik, bornOn);
+    }
+
+    /// <summary>The people born on a day with a sex as objects, packed on every call (small registries, tests).</summary>
+    public BpjsMatcher(MatchSettings settings, Func<string, Guid?> exactByNik, Func<DateOnly, char, IReadOnlyList<RegistryPerson>> bornOn)
+        : this(settings, exactByNik, (day, sex) => CandidatePool.Pack(bornOn(day, sex)))
+    {
+    }
+
     /// <summary>The decision for a row whose NIK (or a confirmed alias of it) is in the registry.</summary>
     public static MatchDecision ExactDecision(Guid id) => new(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
 
@@ -112,7 +86,7 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
 
         var name = NameProfile.Of(NameSimilarity.Normalize(row.Name));
         var sexes = sex is { } s ? [s] : new[] { 'L', 'P' };
-        var alike = new List<(RegistryPerson Person, double Score, bool Swapped)>();
+        var alike = new List<(Candidate Person, double Score, bool Swapped)>();
         foreach (var x in sexes)
         {
             Collect(name, bornOn(day, x), swapped: false, alike);
@@ -126,23 +100,42 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             }
         }
 
-        var candidates = alike.OrderByDescending(c => c.Score).ThenBy(c => c.Person.Id).ToList();
-        if (candidates.Count == 0)
+        if (alike.Count == 0)
         {
             return new MatchDecision(MatchKind.Unmatched, null, null, MatchMessages.NoCandidate, []);
         }
 
-        var ids = candidates.Select(c => c.Person.Id).ToList();
-        var confident = candidates.Where(c => !c.Swapped && c.Score >= settings.AutoNameScore && NikNearMiss(nik, c.Person.Nik) is not null).ToList();
-        if (confident.Count == 1 && candidates.Count(c => c.Score >= settings.AutoNameScore) == 1)
+        // Best score first, then by id: a total order (a person is in one block), so sorting in place gives what a
+        // stable OrderByDescending(score).ThenBy(id) gave.
+        alike.Sort(static (x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : x.Person.Id.CompareTo(y.Person.Id));
+        var candidates = alike;
+        var ids = new Guid[candidates.Count];
+        var autoCount = 0;
+        var confidentCount = 0;
+        (Candidate Person, double Score, bool Swapped) first = default;
+        string? firstMiss = null;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = confident[0];
-            return new MatchDecision(MatchKind.Fuzzy, c.Person.Id, c.Score,
-                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, NikNearMiss(nik, c.Person.Nik), Percent(c.Score)), ids);
+            var c = candidates[i];
+            ids[i] = c.Person.Id;
+            if (c.Score >= settings.AutoNameScore)
+            {
+                autoCount++;
+                if (!c.Swapped && NikNearMiss(nik, c.Person.Nik) is { } miss && confidentCount++ == 0)
+                {
+                    (first, firstMiss) = (c, miss);
+                }
+            }
+        }
+
+        if (confidentCount == 1 && autoCount == 1)
+        {
+            return new MatchDecision(MatchKind.Fuzzy, first.Person.Id, first.Score,
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Fuzzy, firstMiss, Percent(first.Score)), ids);
         }
 
         var best = candidates[0];
-        var why = confident.Count > 1 || candidates.Count(c => c.Score >= settings.AutoNameScore) > 1 ? MatchMessages.Ambiguous
+        var why = confidentCount > 1 || autoCount > 1 ? MatchMessages.Ambiguous
             : best.Swapped ? MatchMessages.DayMonthSwapped
             : nik.Length == 16 ? MatchMessages.NikDiffers
             : MatchMessages.NoNik;
@@ -151,25 +144,71 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
     }
 
     /// <summary>
+    /// <see cref="Match"/> for every row, on every core, the rows taken in (birth date, sex) order so that consecutive
+    /// rows read the same candidate blocks while they are still in the processor's cache; the decisions come back in
+    /// the rows' order.
+    /// </summary>
+    public MatchDecision[] MatchAll(IReadOnlyList<BpjsPersonRow> rows, CancellationToken ct)
+    {
+        var keys = new long[rows.Count];
+        var order = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var fromNik = row.BirthDate is null || row.Sex is null ? FromNik(Digits(row.Nik)) : null;
+            var day = row.BirthDate ?? fromNik?.BirthDate;
+            keys[i] = day is { } d ? ((long)d.DayNumber << 16) | (row.Sex ?? fromNik?.Sex ?? '\0') : long.MaxValue;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var decisions = new MatchDecision[rows.Count];
+        if (rows.Count < 2000)
+        {
+            foreach (var i in order)
+            {
+                ct.ThrowIfCancellationRequested();
+                decisions[i] = Match(rows[i]);
+            }
+
+            return decisions;
+        }
+
+        Parallel.ForEach(Partitioner.Create(0, rows.Count, 1024), new ParallelOptions { CancellationToken = ct }, range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                decisions[order[k]] = Match(rows[order[k]]);
+            }
+        });
+        return decisions;
+    }
+
+    /// <summary>
     /// The people of one birth-date block whose name scores at least the review threshold. The full score is computed
     /// only when <see cref="NameSimilarity.UpperBound"/> (never below the score) reaches the threshold: most of a
     /// block's dozens of people are skipped after a few vector operations.
     /// </summary>
-    private void Collect(NameProfile name, IReadOnlyList<RegistryPerson> people, bool swapped, List<(RegistryPerson Person, double Score, bool Swapped)> alike)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Collect(NameProfile name, CandidateBlock block, bool swapped, List<(Candidate Person, double Score, bool Swapped)> alike)
     {
-        for (var i = 0; i < people.Count; i++)
+        if (block.Pool is not { } pool)
         {
-            var person = people[i];
-            var other = person.NameProfile;
-            if (NameSimilarity.UpperBound(name, other) < settings.ReviewNameScore)
+            return;
+        }
+
+        var view = name.View;
+        for (int k = block.Start, end = block.Start + block.Count; k < end; k++)
+        {
+            if (NameSimilarity.UpperBound(view, pool.View(k)) < settings.ReviewNameScore)
             {
                 continue;
             }
 
-            var score = NameSimilarity.Score(name, other);
+            var score = NameSimilarity.Score(view, pool.View(k));
             if (score >= settings.ReviewNameScore)
             {
-                alike.Add((person, score, swapped));
+                alike.Add((new Candidate(pool, k), score, swapped));
             }
         }
     }
@@ -182,11 +221,21 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
             return null;
         }
 
-        var diff = Enumerable.Range(0, 16).Where(i => a[i] != b[i]).ToList();
-        return diff switch
+        // The positions where the two differ: one, or two adjacent ones holding each other's digit.
+        int first = -1, second = -1, count = 0;
+        for (var i = 0; i < 16; i++)
         {
-            [var i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.OneDigit, i + 1, b[i], a[i]),
-            [var i, var j] when j == i + 1 && a[i] == b[j] && a[j] == b[i] => string.Format(CultureInfo.InvariantCulture, MatchMessages.Swap, i + 1, j + 1),
+            if (a[i] != b[i] && count++ < 2)
+            {
+                (first, second) = count == 1 ? (i, -1) : (first, i);
+            }
+        }
+
+        return count switch
+        {
+            1 => string.Format(CultureInfo.InvariantCulture, MatchMessages.OneDigit, first + 1, b[first], a[first]),
+            2 when second == first + 1 && a[first] == b[second] && a[second] == b[first] =>
+                string.Format(CultureInfo.InvariantCulture, MatchMessages.Swap, first + 1, second + 1),
             _ => null,
         };
     }
@@ -232,7 +281,9 @@ public sealed class BpjsMatcher(MatchSettings settings, Func<string, Guid?> exac
 
     private static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
 
-    private static string Percent(double score) => (score * 100).ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%";
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    private static string Percent(double score) => (score * 100).ToString("0.#", Indonesian) + "%";
 }
 
 /// <summary>The explanations stored with each decision (Bahasa Indonesia; shown to the Koordinator as written).</summary>

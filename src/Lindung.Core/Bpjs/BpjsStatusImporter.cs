@@ -184,15 +184,13 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         // Fuzzy stage: the residue's birth dates (and their day/month swaps) loaded in a few queries, the NIK decrypted
-        // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure).
+        // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure) in birth-date order.
         stage = Stopwatch.GetTimestamp();
         var matchSettings = settings ?? await MatchSettingsStore.LoadAsync(db, ct);
         var bornOn = await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
         var matcher = new BpjsMatcher(matchSettings, _ => null,
-            (day, sex) => bornOn.TryGetValue((day, sex), out var list) ? list : []);
-        var decisions = new MatchDecision[residue.Count];
-        Parallel.For(0, residue.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = residue.Count < 2000 ? 1 : -1 },
-            i => decisions[i] = matcher.Match(residue[i].Row));
+            (day, sex) => bornOn.TryGetValue((day, sex), out var block) ? block : default);
+        var decisions = matcher.MatchAll(residue.Select(r => r.Row).ToList(), ct);
         for (var i = 0; i < residue.Count; i++)
         {
             residue[i].Chunk.Decide(residue[i].Index, decisions[i]);
@@ -439,7 +437,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     /// in the NIK, and that day with day and month swapped), grouped by (birth date, sex), names prepared for scoring;
     /// NIKs decrypted lazily, per candidate, only when the matcher looks at them (<see cref="RegistryCandidates"/>).
     /// </summary>
-    private Task<Dictionary<(DateOnly, char), IReadOnlyList<RegistryPerson>>> BornOnAsync(IEnumerable<BpjsPersonRow> residue,
+    private Task<Dictionary<(DateOnly, char), CandidateBlock>> BornOnAsync(IEnumerable<BpjsPersonRow> residue,
         MatchSettings matchSettings, CancellationToken ct) => RegistryCandidates.LoadAsync(db, protector, residue, matchSettings, ct);
 
     /// <summary>

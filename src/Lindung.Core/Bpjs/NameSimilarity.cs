@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Lindung.Core.Registry;
 using Lindung.Core.Registry.Validation;
@@ -54,6 +55,16 @@ public static class NameSimilarity
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> VariantsBySpan = Variants.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlesBySpan = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Per word length (below 16), the first letters of the titles and variants of that length: most words of a name
+    /// are neither, and this check is far cheaper than the two set lookups it saves.
+    /// </summary>
+    private static readonly uint[] ListedFirstLetters = Titles.Concat(Variants.Keys).Aggregate(new uint[16], (bits, word) =>
+    {
+        bits[word.Length] |= 1u << (word[0] - 'A');
+        return bits;
+    });
+
     /// <summary>The name as compared: titles removed, upper case, single spaces, variants folded.</summary>
     public static string Normalize(string name) => TryNormalizePlain(name) ?? NormalizeParsed(name);
 
@@ -77,17 +88,32 @@ public static class NameSimilarity
     /// </summary>
     internal static string? TryNormalizePlain(string name)
     {
-        var span = name.AsSpan().Trim();
+        Span<char> result = stackalloc char[PlainResultLength];
+        return TryNormalizePlain(name, result, out var length) ? new string(result[..length]) : null;
+    }
+
+    /// <summary>Room <see cref="TryNormalizePlain(ReadOnlySpan{char}, Span{char}, out int)"/> needs for its result.</summary>
+    internal const int PlainResultLength = (256 * 8) + 1;
+
+    /// <summary>
+    /// <see cref="TryNormalizePlain(string)"/> into <paramref name="result"/> (at least <see cref="PlainResultLength"/>
+    /// characters), so that a million registry names are prepared without a string each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool TryNormalizePlain(ReadOnlySpan<char> name, Span<char> result, out int length)
+    {
+        length = 0;
+        var span = name.Trim();
         if (span.Length == 0 || span.Length > 256 || span.StartsWith("USTAD", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return false;
         }
 
         foreach (var c in span)
         {
             if (!(char.IsAsciiLetter(c) || c == ' '))
             {
-                return null;
+                return false;
             }
         }
 
@@ -98,7 +124,7 @@ public static class NameSimilarity
         var titles = 0;
         for (var i = 0; i < count; i++)
         {
-            if (TitlesBySpan.Contains(upper[words[i]]))
+            if (MaybeListed(upper[words[i]]) && TitlesBySpan.Contains(upper[words[i]]))
             {
                 titles++;
             }
@@ -106,12 +132,10 @@ public static class NameSimilarity
 
         var dropTitles = titles < count;
         // Folding never lengthens a word by more than "M" → "MUHAMMAD" (7 characters).
-        Span<char> result = stackalloc char[(span.Length * 8) + 1];
-        var length = 0;
         for (var i = 0; i < count; i++)
         {
             ReadOnlySpan<char> word = upper[words[i]];
-            if (dropTitles && TitlesBySpan.Contains(word))
+            if (dropTitles && MaybeListed(word) && TitlesBySpan.Contains(word))
             {
                 continue;
             }
@@ -121,7 +145,7 @@ public static class NameSimilarity
                 result[length++] = ' ';
             }
 
-            if (VariantsBySpan.TryGetValue(word, out var folded))
+            if (MaybeListed(word) && VariantsBySpan.TryGetValue(word, out var folded))
             {
                 word = folded;
             }
@@ -130,14 +154,24 @@ public static class NameSimilarity
             length += word.Length;
         }
 
-        return new string(result[..length]);
+        return true;
     }
+
+    /// <summary>Whether an upper-case word of ASCII letters may be a title or a variant (false: it is neither).</summary>
+    private static bool MaybeListed(ReadOnlySpan<char> word) => word.Length < 16 && (ListedFirstLetters[word.Length] & (1u << (word[0] - 'A'))) != 0;
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>.</summary>
     public static double Score(string a, string b) => Score(NameProfile.Of(a), NameProfile.Of(b));
 
     /// <summary>Similarity of two names already passed through <see cref="Normalize"/>, prepared once as profiles.</summary>
-    public static double Score(NameProfile a, NameProfile b)
+    public static double Score(NameProfile a, NameProfile b) => Score(a.View, b.View);
+
+    /// <summary>
+    /// <see cref="Score(NameProfile, NameProfile)"/> on prepared names wherever they are stored: a candidate of a
+    /// <see cref="CandidatePool"/> is scored without making a profile (strings only for the rare token-set comparison).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Score(in NameView a, in NameView b)
     {
         var ta = a.Text;
         var tb = b.Text;
@@ -146,7 +180,7 @@ public static class NameSimilarity
             return 0;
         }
 
-        if (string.Equals(ta, tb, StringComparison.Ordinal) || EqualWithoutSpaces(ta, tb))
+        if (ta.SequenceEqual(tb) || EqualWithoutSpaces(ta, tb))
         {
             return 1;
         }
@@ -199,7 +233,7 @@ public static class NameSimilarity
         var best = Math.Min(ab, ba);
         if (SharedWords(a, b) >= 2)
         {
-            best = Math.Max(best, TokenSet(ta, tb));
+            best = Math.Max(best, TokenSet(ta.ToString(), tb.ToString()));
         }
 
         return Math.Round(best, 4);
@@ -211,16 +245,18 @@ public static class NameSimilarity
     /// characters c, transpositions at least 0, so Jaro ≤ (c/|a| + c/|b| + 1)/3, and Jaro-Winkler grows with Jaro.
     /// Names that agree without spaces or share two words (where the token-set comparison may apply) get 1.
     /// </summary>
-    public static double UpperBound(NameProfile a, NameProfile b)
+    public static double UpperBound(NameProfile a, NameProfile b) => UpperBound(a.View, b.View);
+
+    /// <summary><see cref="UpperBound(NameProfile, NameProfile)"/> on prepared names wherever they are stored (a profile or a <see cref="CandidatePool"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double UpperBound(in NameView a, in NameView b)
     {
-        var ta = a.Text;
-        var tb = b.Text;
-        if (ta.Length == 0 || tb.Length == 0)
+        if (a.Text.Length == 0 || b.Text.Length == 0)
         {
             return 0;
         }
 
-        if (!a.Boundable || !b.Boundable || (a.SpacelessHash == b.SpacelessHash && EqualWithoutSpaces(ta, tb)) || SharedWords(a, b) >= 2)
+        if (!a.Boundable || !b.Boundable || (a.SpacelessHash == b.SpacelessHash && EqualWithoutSpaces(a.Text, b.Text)) || SharedWords(a, b) >= 2)
         {
             return 1;
         }
@@ -257,6 +293,7 @@ public static class NameSimilarity
     }
 
     /// <summary>Jaro-Winkler as F23.StringSimilarity 7 computes it (see the class remarks), without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinkler(ReadOnlySpan<char> s1, ReadOnlySpan<char> s2)
     {
         if (s1.SequenceEqual(s2))
@@ -332,17 +369,25 @@ public static class NameSimilarity
         return jw;
     }
 
-    private static double JaroWinklerBound(NameProfile a, int i, NameProfile b, int j)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double JaroWinklerBound(in NameView a, int i, in NameView b, int j)
     {
         var wa = a.Word(i);
         var wb = b.Word(j);
-        var common = a.Common(i, b, j);
+        var common = NameView.Common(a, i, b, j);
         if (common == 0)
         {
             // No common character: Jaro-Winkler is 0, except for two empty words (equal, so 1).
             return wa.Length == 0 && wb.Length == 0 ? 1 : 0;
         }
 
+        var jaro = Math.Min(1.0, ((((double)common / wa.Length) + ((double)common / wb.Length) + 1) / 3) + 1e-6);
+        if (jaro <= 0.7)
+        {
+            return jaro;
+        }
+
+        // The common prefix only matters above Jaro's 0.7 threshold: counted only then.
         var prefix = 0;
         var shorter = Math.Min(wa.Length, wb.Length);
         while (prefix < shorter && wa[prefix] == wb[prefix])
@@ -350,12 +395,12 @@ public static class NameSimilarity
             prefix++;
         }
 
-        var jaro = Math.Min(1.0, ((((double)common / wa.Length) + ((double)common / wb.Length) + 1) / 3) + 1e-6);
-        return jaro > 0.7 ? jaro + (Math.Min(0.1, 1.0 / Math.Max(wa.Length, wb.Length)) * prefix * (1 - jaro)) : jaro;
+        return jaro + (Math.Min(0.1, 1.0 / Math.Max(wa.Length, wb.Length)) * prefix * (1 - jaro));
     }
 
     /// <summary>Distinct words of a that b also has.</summary>
-    private static int SharedWords(NameProfile a, NameProfile b)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int SharedWords(in NameView a, in NameView b)
     {
         var shared = 0;
         for (var i = 0; i < a.WordCount; i++)
@@ -385,7 +430,7 @@ public static class NameSimilarity
         return shared;
     }
 
-    private static bool EqualWithoutSpaces(string a, string b)
+    private static bool EqualWithoutSpaces(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int i = 0, j = 0;
         while (true)
@@ -430,20 +475,86 @@ public static class NameSimilarity
 /// </summary>
 public sealed class NameProfile
 {
-    private const int Buckets = 32;
     private readonly int[] starts;
+    private readonly int[] hashes;
     private readonly byte[] counts;
 
     private NameProfile(string text)
     {
         Text = text;
-        var n = 1;
-        foreach (var c in text)
-        {
-            n += c == ' ' ? 1 : 0;
-        }
+        var n = NameView.WordsIn(text);
+        starts = new int[n + 1];
+        hashes = new int[n];
+        counts = new byte[n * NameView.Buckets];
+        (SpacelessHash, Boundable) = NameView.Prepare(text, starts, hashes, counts);
+    }
 
-        starts = new int[n + 1 + n];
+    public string Text { get; }
+
+    public int WordCount => hashes.Length;
+
+    /// <summary>Hash of the name without spaces: names that agree without spaces have the same.</summary>
+    internal int SpacelessHash { get; }
+
+    internal int WordHash(int i) => hashes[i];
+
+    /// <summary>False when a word is too long for the byte counts: the bound then says 1.</summary>
+    internal bool Boundable { get; }
+
+    internal NameView View => new(Text, starts, hashes, counts, SpacelessHash, Boundable);
+
+    public static NameProfile Of(string normalizedName) => new(normalizedName);
+
+    public ReadOnlySpan<char> Word(int i) => Text.AsSpan(starts[i], starts[i + 1] - starts[i] - 1);
+}
+
+/// <summary>
+/// A prepared name as the bound reads it, wherever it is stored: a <see cref="NameProfile"/>, or a slice of the
+/// packed arrays of a <see cref="CandidatePool"/> (a million registry names without an object each).
+/// </summary>
+internal readonly ref struct NameView
+{
+    public const int Buckets = 32;
+
+    public readonly ReadOnlySpan<char> Text;
+    private readonly ReadOnlySpan<int> starts;
+    private readonly ReadOnlySpan<int> hashes;
+    private readonly ReadOnlySpan<byte> counts;
+
+    public NameView(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> hashes, ReadOnlySpan<byte> counts, int spacelessHash,
+        bool boundable)
+    {
+        Text = text;
+        this.starts = starts;
+        this.hashes = hashes;
+        this.counts = counts;
+        SpacelessHash = spacelessHash;
+        Boundable = boundable;
+    }
+
+    public int SpacelessHash { get; }
+
+    public bool Boundable { get; }
+
+    public int WordCount => hashes.Length;
+
+    public int WordHash(int i) => hashes[i];
+
+    public ReadOnlySpan<char> Word(int i) => Text.Slice(starts[i], starts[i + 1] - starts[i] - 1);
+
+    /// <summary>Words of a normalised name: one more than its spaces (two spaces in a row make an empty word, as Split does).</summary>
+    public static int WordsIn(ReadOnlySpan<char> text) => text.Count(' ') + 1;
+
+    /// <summary>
+    /// Fills a name's word starts (<see cref="WordsIn"/> + 1: word i is text[starts[i] .. starts[i + 1] - 1)), word hashes
+    /// and 32-bucket character counts per word (<paramref name="counts"/> must be all zero: fresh memory); returns the
+    /// hash of the name without spaces and whether every word fits the byte counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (int SpacelessHash, bool Boundable) Prepare(ReadOnlySpan<char> text, Span<int> starts, Span<int> hashes, Span<byte> counts)
+    {
+        var n = hashes.Length;
+        starts[0] = 0;
         for (int i = 0, w = 1; i < text.Length; i++)
         {
             if (text[i] == ' ')
@@ -453,8 +564,7 @@ public sealed class NameProfile
         }
 
         starts[n] = text.Length + 1;
-        counts = new byte[n * Buckets];
-        Boundable = true;
+        var boundable = true;
         var spaceless = default(HashCode);
         foreach (var c in text)
         {
@@ -464,16 +574,11 @@ public sealed class NameProfile
             }
         }
 
-        SpacelessHash = spaceless.ToHashCode();
         for (var w = 0; w < n; w++)
         {
-            starts[n + 1 + w] = string.GetHashCode(Word(w));
-        }
-
-        for (var w = 0; w < n; w++)
-        {
-            var word = Word(w);
-            Boundable &= word.Length <= byte.MaxValue;
+            var word = text.Slice(starts[w], starts[w + 1] - starts[w] - 1);
+            hashes[w] = string.GetHashCode(word);
+            boundable &= word.Length <= byte.MaxValue;
             foreach (var c in word)
             {
                 // A–Z each in their own bucket; any other letter shares one of six (over-counting only loosens the bound).
@@ -481,29 +586,16 @@ public sealed class NameProfile
                 counts[k] = (byte)Math.Min(byte.MaxValue, counts[k] + 1);
             }
         }
+
+        return (spaceless.ToHashCode(), boundable);
     }
 
-    public string Text { get; }
-
-    public int WordCount => (starts.Length - 1) / 2;
-
-    /// <summary>Hash of the name without spaces: names that agree without spaces have the same.</summary>
-    internal int SpacelessHash { get; }
-
-    internal int WordHash(int i) => starts[WordCount + 1 + i];
-
-    /// <summary>False when a word is too long for the byte counts: the bound then says 1.</summary>
-    internal bool Boundable { get; }
-
-    public static NameProfile Of(string normalizedName) => new(normalizedName);
-
-    public ReadOnlySpan<char> Word(int i) => Text.AsSpan(starts[i], starts[i + 1] - starts[i] - 1);
-
-    /// <summary>Characters word i of this name and word j of the other have in common, counted with multiplicity (per bucket).</summary>
-    internal int Common(int i, NameProfile other, int j)
+    /// <summary>Characters word i of a and word j of b have in common, counted with multiplicity (per bucket).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Common(in NameView a, int i, in NameView b, int j)
     {
-        var x = counts.AsSpan(i * Buckets, Buckets);
-        var y = other.counts.AsSpan(j * Buckets, Buckets);
+        var x = a.counts.Slice(i * Buckets, Buckets);
+        var y = b.counts.Slice(j * Buckets, Buckets);
         var low = Vector128.Min(Vector128.Create<byte>(x), Vector128.Create<byte>(y));
         var high = Vector128.Min(Vector128.Create<byte>(x[16..]), Vector128.Create<byte>(y[16..]));
         // Each minimum is at most the word's length (≤ 255 when Boundable), so the widened sums are exact.

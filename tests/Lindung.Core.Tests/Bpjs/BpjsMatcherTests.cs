@@ -125,6 +125,46 @@ public class BpjsMatcherTests
         Assert.Equal(MatchKind.Unmatched, d.Kind);
     }
 
+    [Fact]
+    public void MatchAll_ManyRowsInNoParticularOrder_SameDecisionsAsMatchRowByRow()
+    {
+        BpjsPersonRow[] kinds =
+        [
+            new("1609014708850007", "SITI NURHAYATI", null, null),
+            new("1609014708850010", "Hj Siti Nur Hayati", null, null),
+            new("1609994708851234", "Siti Nurhayati", new DateOnly(1985, 8, 7), 'P'),
+            new("1609011208850003", "MOH. FAUZI", null, null),
+            new(null, "RINA SARI", new DateOnly(1990, 12, 3), 'P'),
+            new(null, "RINA SARI", new DateOnly(1990, 3, 12), null),
+            new("1609014708850005", "DEWI LESTARI", null, null),
+            new(null, "SITI NURHAYATI", null, null),
+            new("1609014708850001", "SITI NURHAYATI", null, null),
+        ];
+        var random = new Random(7);
+        // Past 2,000 rows the rows are matched in parallel, in birth-date order.
+        var rows = Enumerable.Range(0, 2_500).Select(_ => kinds[random.Next(kinds.Length)]).ToList();
+        var matcher = Matcher(Registry);
+
+        var all = matcher.MatchAll(rows, CancellationToken.None);
+
+        Assert.Equal(rows.Select(matcher.Match).Select(Describe), all.Select(Describe));
+    }
+
+    private static string Describe(MatchDecision d) => $"{d.Kind}|{d.PersonId}|{d.NameScore}|{d.Explanation}|{string.Join(',', d.Candidates)}";
+
+    [Theory]
+    [InlineData("1609014708850001", "1609014708850001", null)]
+    [InlineData("1609014708850007", "1609014708850001", "satu digit (digit ke-16: registri 1, BPJS 7)")]
+    [InlineData("2609014708850001", "1609014708850001", "satu digit (digit ke-1: registri 1, BPJS 2)")]
+    [InlineData("1609014708850010", "1609014708850001", "karena digit ke-15 dan ke-16 tertukar")]
+    [InlineData("6109014708850001", "1609014708850001", "karena digit ke-1 dan ke-2 tertukar")]
+    [InlineData("1609014708850012", "1609014708850001", null)]
+    [InlineData("2609014708850002", "1609014708850001", null)]
+    [InlineData("1609014708851110", "1609014708850001", null)]
+    [InlineData("160901470885001", "1609014708850001", null)]
+    public void NikNearMiss_OneDigitOrOneSwapOfAdjacentDigitsOnly(string bpjs, string registry, string? expected) =>
+        Assert.Equal(expected, BpjsMatcher.NikNearMiss(bpjs, registry));
+
     [Theory]
     [InlineData("Siti Nurhayati", "SITI NURHAYATI", 1.0)]
     [InlineData("Muhammad Rizki", "M. RIZKI", 1.0)]

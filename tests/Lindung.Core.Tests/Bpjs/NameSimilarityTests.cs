@@ -81,6 +81,26 @@ public class NameSimilarityTests
         Assert.True(pruned > pairs / 5, $"only {pruned} of {pairs} pairs rejected by the bound");
     }
 
+    [Fact]
+    public void UpperBound_OnAPackedPool_IsTheProfilesBoundExactly()
+    {
+        var random = new Random(31);
+        var names = Enumerable.Range(0, 5_000).Select(_ => NameSimilarity.Normalize(Variant(random, FullName(random))))
+            .Concat(["", "SITI  AMINAH", " SITI", "AMINAH ", new string('A', 300) + " SITI"]).ToList();
+        var block = CandidatePool.Pack(names.Select(n => new RegistryPerson(Guid.NewGuid(), "", n, default, 'P')).ToList());
+
+        for (var n = 0; n < 30_000; n++)
+        {
+            var a = NameProfile.Of(n % 1000 == 0 ? names[random.Next(names.Count)] : NameSimilarity.Normalize(Variant(random, FullName(random))));
+            var k = random.Next(names.Count);
+            var packed = block.Pool!.View(block.Start + k);
+
+            Assert.Equal(names[k], block[k].NameProfile.Text);
+            Assert.Equal(NameSimilarity.UpperBound(a, NameProfile.Of(names[k])), NameSimilarity.UpperBound(a.View, packed));
+            Assert.Equal(NameSimilarity.UpperBound(NameProfile.Of(names[k]), a), NameSimilarity.UpperBound(packed, a.View));
+        }
+    }
+
     [Theory]
     [InlineData("Siti Nurhayati", "SITI NUR HAYATI")]
     [InlineData("Muhammad Fauzi", "MOH. FAUZI")]
