@@ -48,13 +48,7 @@ public static class RegistryCandidates
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (days.Count >= scanFromDays && db.Database.GetDbConnection() is SqliteConnection && SqliteColumns.Usable)
-            {
-                // Most of the registry is wanted, on SQLite: the table in two rowid halves, each read on a connection of
-                // its own on its own core, then put together in rowid order (what one scan would have read).
-                rows = await ReadHalvesAsync(db, tenant, new DaySet(days), protector, ct);
-            }
-            else if (days.Count >= scanFromDays)
+            if (days.Count >= scanFromDays)
             {
                 // Most of the registry is wanted (a large list's residue covers nearly every birth date): one pass over
                 // the tenant's rows, filtered here. On SQLite without any index — through one, each row is a random read.
@@ -226,42 +220,6 @@ public static class RegistryCandidates
         }
     }
 
-    /// <summary>
-    /// The tenant's people in two rowid halves read side by side, each on a connection of its own (the candidate read is
-    /// most of the fuzzy stage). They see the committed registry: the BPJS import has not written to People when it
-    /// loads candidates.
-    /// </summary>
-    private static async Task<StagedRows> ReadHalvesAsync(LindungDbContext db, string tenant, DaySet keep, NikProtector protector, CancellationToken ct)
-    {
-        var count = await CountAsync(db, tenant, ct);
-        long low, high;
-        await using (var range = db.Database.GetDbConnection().CreateCommand())
-        {
-            range.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            range.CommandText = "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM \"People\"";
-            await using var reader = await range.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            (low, high) = (reader.GetInt64(0), reader.GetInt64(1));
-        }
-
-        var middle = low + ((high - low) / 2);
-        var connectionString = db.Database.GetConnectionString();
-        Task<StagedRows> Half(long from, long to) => Task.Run(async () =>
-        {
-            var staged = new StagedRows(protector);
-            staged.Reserve((count / 2) + 1024);
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            ReadSqlite(connection, string.Create(CultureInfo.InvariantCulture,
-                $"{Columns} NOT INDEXED WHERE \"TenantCode\" = @tenant AND \"ErasedAt\" IS NULL AND rowid BETWEEN {from} AND {to}"), [tenant], keep, staged, ct);
-            return staged;
-        }, ct);
-
-        var halves = await Task.WhenAll(Half(low, middle), Half(middle + 1, high));
-        halves[0].Append(halves[1]);
-        return halves[0];
-    }
-
     private static Guid ParseId(ReadOnlySpan<byte> text) =>
         Utf8Parser.TryParse(text, out Guid id, out var used) && used == text.Length ? id : Guid.Parse(Encoding.UTF8.GetString(text));
 
@@ -371,19 +329,6 @@ public static class RegistryCandidates
             Grow(length, cipher.Length);
             Encoding.UTF8.GetBytes(name, names.AsSpan(nameStarts[count]));
             Finish(id, cipher, nameStarts[count] + length, day, sex);
-        }
-
-        /// <summary>The other's rows after these, in their order.</summary>
-        public void Append(StagedRows other)
-        {
-            for (var r = 0; r < other.count; r++)
-            {
-                var name = other.names.AsSpan(other.nameStarts[r], other.nameStarts[r + 1] - other.nameStarts[r]);
-                var cipher = other.ciphers.AsSpan(other.cipherStarts[r], other.cipherStarts[r + 1] - other.cipherStarts[r]);
-                Grow(name.Length, cipher.Length);
-                name.CopyTo(names.AsSpan(nameStarts[count]));
-                Finish(other.ids[r], cipher, nameStarts[count] + name.Length, other.days[r], other.sexes[r]);
-            }
         }
 
         private void Grow(int nameLength, int cipherLength)
