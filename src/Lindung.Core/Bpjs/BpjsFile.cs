@@ -84,8 +84,8 @@ public static class BpjsFile
             var (low, high) = await RowidRangeAsync(db, ct);
             var middle = low + ((high - low) / 2);
             people = [.. await Task.WhenAll(
-                Task.Run(() => ReadAsync(db, PeopleBetween(db, tenant, low, middle), own: true, ct), ct),
-                Task.Run(() => ReadAsync(db, PeopleBetween(db, tenant, middle + 1, high), own: true, ct), ct))];
+                Task.Run(() => ReadAsync(db, PeopleBetween(tenant, low, middle), own: true, ct), ct),
+                Task.Run(() => ReadAsync(db, PeopleBetween(tenant, middle + 1, high), own: true, ct), ct))];
         }
 
         var aliases = await ReadAsync(db, db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).CreateDbCommand(), own: false, ct);
@@ -94,24 +94,19 @@ public static class BpjsFile
 
     private static async Task<(long Low, long High)> RowidRangeAsync(LindungDbContext db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        (long, long) range = default;
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM \"People\"";
+        await PlainReader.ReadAsync(db, cmd, own: false, async (reader, token) =>
         {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM \"People\"";
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            return (reader.GetInt64(0), reader.GetInt64(1));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            await reader.ReadAsync(token);
+            range = (reader.GetInt64(0), reader.GetInt64(1));
+        }, ct);
+        return range;
     }
 
     /// <summary>The tenant's people in a rowid range: the table read in storage order from the first rowid of the range.</summary>
-    private static System.Data.Common.DbCommand PeopleBetween(LindungDbContext db, string tenant, long low, long high)
+    private static SqliteCommand PeopleBetween(string tenant, long low, long high)
     {
         var cmd = new SqliteCommand("SELECT \"NikHash\", \"Id\" FROM \"People\" NOT INDEXED WHERE rowid BETWEEN $low AND $high AND \"TenantCode\" = $tenant");
         cmd.Parameters.AddWithValue("$low", low);
@@ -120,28 +115,15 @@ public static class BpjsFile
         return cmd;
     }
 
-    /// <summary>Hash → person from a two-column command, on the context's connection (and transaction) or on a connection of its own.</summary>
+    /// <summary>Hash → person from a two-column command (<see cref="PlainReader"/>).</summary>
     private static async Task<Dictionary<NikIndex.Key, Guid>> ReadAsync(LindungDbContext db, System.Data.Common.DbCommand command, bool own,
         CancellationToken ct)
     {
         await using var _ = command;
-        await using var connection = own ? new SqliteConnection(db.Database.GetConnectionString()) : null;
-        if (connection is not null)
+        var entries = new Dictionary<NikIndex.Key, Guid>();
+        await PlainReader.ReadAsync(db, command, own, async (reader, token) =>
         {
-            await connection.OpenAsync(ct);
-            command.Connection = connection;
-        }
-        else
-        {
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        try
-        {
-            var entries = new Dictionary<NikIndex.Key, Guid>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            while (await reader.ReadAsync(token))
             {
                 // GetFieldValue<byte[]> copies the blob once; GetBytes would wrap it in a stream per row first.
                 if (!reader.IsDBNull(0) && reader.GetFieldValue<byte[]>(0) is { Length: NikIndex.HashLength } hash)
@@ -149,16 +131,8 @@ public static class BpjsFile
                     entries[NikIndex.Key.Of(hash)] = reader.GetGuid(1);
                 }
             }
-
-            return entries;
-        }
-        finally
-        {
-            if (connection is null)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
+        }, ct);
+        return entries;
     }
 
     public sealed class Spooled(Stream content, FileStream? spool, string hash) : IAsyncDisposable

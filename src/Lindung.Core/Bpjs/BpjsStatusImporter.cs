@@ -367,7 +367,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     private static IEnumerable<BpjsStatus> Written(ISheetReader reader, Dictionary<Col, int> columns, MatchedChunk[] chunks, RowStamp stamp,
         List<MatchedRow> matched)
     {
-        var (chunk, at) = (0, 0);
+        var (chunk, at, written) = (0, 0, 0);
         while (reader.Read())
         {
             if (Cells(reader, columns) is not { } cells)
@@ -408,6 +408,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
                 ModifiedAt = stamp.At,
             };
             Apply(row, chunks[chunk].Decision(at++));
+            written++;
             if (row.PersonId is { } personId)
             {
                 matched.Add(new MatchedRow(personId, row.Kpj, row.Active, row.ParticipationDate));
@@ -416,7 +417,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
             yield return row;
         }
 
-        if (chunk < chunks.Length && (at < chunks[chunk].Count || chunk < chunks.Length - 1))
+        if (written != chunks.Sum(c => c.Count))
         {
             throw new InvalidOperationException("The BPJS file changed while it was imported.");
         }

@@ -89,7 +89,7 @@ public sealed class CoverageService(LindungDbContext db)
                 var counted = parts.Select(command => Task.Run(async () =>
                 {
                     var part = new Part(names, end);
-                    await ReadAsync(command, own: true, part.ReadAsync, ct);
+                    await PlainReader.ReadAsync(db, command, own: true, part.ReadAsync, ct);
                     return part.Count(await listedActive);
                 }, ct)).ToArray();
                 results = await Task.WhenAll(counted);
@@ -100,7 +100,7 @@ public sealed class CoverageService(LindungDbContext db)
                 for (var i = 0; i < parts.Length; i++)
                 {
                     var part = new Part(names, end);
-                    await ReadAsync(parts[i], own: false, part.ReadAsync, ct);
+                    await PlainReader.ReadAsync(db, parts[i], own: false, part.ReadAsync, ct);
                     results[i] = part.Count(listedActive);
                 }
             }
@@ -152,7 +152,7 @@ public sealed class CoverageService(LindungDbContext db)
     private async Task<HashSet<Guid>?> ReadListAsync(DbCommand command, bool own, CancellationToken ct)
     {
         var listedActive = new HashSet<Guid>();
-        await ReadAsync(command, own, async (reader, token) =>
+        await PlainReader.ReadAsync(db, command, own, async (reader, token) =>
         {
             while (await reader.ReadAsync(token))
             {
@@ -160,31 +160,6 @@ public sealed class CoverageService(LindungDbContext db)
             }
         }, ct);
         return listedActive;
-    }
-
-    /// <summary>
-    /// Runs EF's command (tenant filter and value conversions included) with the plain reader: on a connection of its
-    /// own (<paramref name="own"/>: SQLite, a reader per core) or on the context's, in its transaction if any.
-    /// </summary>
-    private async Task ReadAsync(DbCommand command, bool own, Func<DbDataReader, CancellationToken, Task> read, CancellationToken ct)
-    {
-        if (!own)
-        {
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            await read(reader, ct);
-            return;
-        }
-
-        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync(ct);
-        command.Connection = connection;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            await read(reader, ct);
-        }
-
-        command.Connection = null;
     }
 
     /// <summary>The columns are read by position: a change to the projection must not silently shift them.</summary>
