@@ -68,6 +68,7 @@ public sealed class BpjsMatcher
     /// <summary>The decision for a row whose NIK (or a confirmed alias of it) is in the registry.</summary>
     public static MatchDecision ExactDecision(Guid id) => new(MatchKind.Exact, id, null, MatchMessages.Exact, [id]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchDecision Match(BpjsPersonRow row)
     {
         var nik = Digits(row.Nik);
@@ -200,7 +201,7 @@ public sealed class BpjsMatcher
         var view = name.View;
         for (int k = block.Start, end = block.Start + block.Count; k < end; k++)
         {
-            if (NameSimilarity.UpperBound(view, pool.View(k)) < settings.ReviewNameScore)
+            if (!NameSimilarity.BoundReaches(view, pool.View(k), settings.ReviewNameScore))
             {
                 continue;
             }

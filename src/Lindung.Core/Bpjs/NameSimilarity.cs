@@ -292,6 +292,58 @@ public static class NameSimilarity
         return Math.Min(ab / na, ba / nb) + BoundSlack;
     }
 
+    /// <summary>
+    /// Whether <see cref="UpperBound(in NameView, in NameView)"/> reaches <paramref name="threshold"/> — the same answer,
+    /// but a pair is given up as soon as the words of <paramref name="a"/> seen so far cannot reach it even if every word
+    /// still to come scored 1: most pairs the matcher meets are unrelated, and this stops them a word or two early.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool BoundReaches(in NameView a, in NameView b, double threshold)
+    {
+        if (a.Text.Length == 0 || b.Text.Length == 0)
+        {
+            return 0 >= threshold;
+        }
+
+        if (!a.Boundable || !b.Boundable || (a.SpacelessHash == b.SpacelessHash && EqualWithoutSpaces(a.Text, b.Text)) || SharedWords(a, b) >= 2)
+        {
+            return 1 >= threshold;
+        }
+
+        var na = a.WordCount;
+        var nb = b.WordCount;
+        Span<double> colMax = nb <= 64 ? stackalloc double[nb] : new double[nb];
+        colMax.Clear();
+        var ab = 0.0;
+        for (var i = 0; i < na; i++)
+        {
+            var rowMax = 0.0;
+            for (var j = 0; j < nb; j++)
+            {
+                var bound = JaroWinklerBound(a, i, b, j);
+                rowMax = Math.Max(rowMax, bound);
+                colMax[j] = Math.Max(colMax[j], bound);
+            }
+
+            ab += rowMax;
+
+            // Every word still to come scores at most 1. The 1e-9 absorbs the rounding of adding those ones one by one,
+            // so the pair is given up only when UpperBound itself would be below the threshold.
+            if (i < na - 1 && ((ab + (na - 1 - i)) / na) + BoundSlack + 1e-9 < threshold)
+            {
+                return false;
+            }
+        }
+
+        var ba = 0.0;
+        foreach (var v in colMax)
+        {
+            ba += v;
+        }
+
+        return Math.Min(ab / na, ba / nb) + BoundSlack >= threshold;
+    }
+
     /// <summary>Jaro-Winkler as F23.StringSimilarity 7 computes it (see the class remarks), without allocating.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinkler(ReadOnlySpan<char> s1, ReadOnlySpan<char> s2)

@@ -101,6 +101,29 @@ public class NameSimilarityTests
         }
     }
 
+    [Fact]
+    public void BoundReaches_GivesUpEarly_ButAnswersAsTheBoundDoes()
+    {
+        var random = new Random(47);
+        var settings = new MatchSettings();
+        var reached = 0;
+        for (var n = 0; n < 60_000; n++)
+        {
+            var a = NameProfile.Of(NameSimilarity.Normalize(FullName(random)));
+            var b = NameProfile.Of(NameSimilarity.Normalize(n % 3 == 0 ? Variant(random, a.Text) : FullName(random)));
+            var bound = NameSimilarity.UpperBound(a, b);
+            // The matcher's threshold, random ones, and the bound itself and its neighbours (ties decided the same way).
+            foreach (var t in new[] { settings.ReviewNameScore, random.NextDouble(), bound, Math.BitDecrement(bound), Math.BitIncrement(bound) })
+            {
+                Assert.True((bound >= t) == NameSimilarity.BoundReaches(a.View, b.View, t), $"'{a.Text}' / '{b.Text}' at {t}: bound {bound}");
+            }
+
+            reached += bound >= settings.ReviewNameScore ? 1 : 0;
+        }
+
+        Assert.InRange(reached, 1_000, 59_000);
+    }
+
     [Theory]
     [InlineData("Siti Nurhayati", "SITI NUR HAYATI")]
     [InlineData("Muhammad Fauzi", "MOH. FAUZI")]
