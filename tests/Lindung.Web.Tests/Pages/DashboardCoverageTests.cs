@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Web.Tests.Pages;
 
-/// <summary>10 verified guru ngaji in KESRA, 4 of them Terdaftar since 2024; snapshots taken by the worker.</summary>
-public sealed class CoverageFactory : LindungFactory
+/// <summary>10 verified guru ngaji in KESRA, 4 of them Terdaftar since 2024; no snapshot taken yet.</summary>
+public class CoverageDataFactory : LindungFactory
 {
     public override async Task InitializeAsync()
     {
@@ -22,6 +22,34 @@ public sealed class CoverageFactory : LindungFactory
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Today in WIB, by the app's clock (what the worker counts months from).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    /// <summary>The month that just ended (<paramref name="back"/> = 0) or one that many months before it, as YYYY-MM.</summary>
+    public string EndedMonth(int back = 0) =>
+        new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1 - back).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Deletes every snapshot of the tenant (their groups go by cascade): the next run back-fills as on a fresh start.</summary>
+    public async Task ForgetSnapshotsAsync()
+    {
+        await using var db = Database.Context(Tenant);
+        await db.CoverageSnapshots.ExecuteDeleteAsync();
+    }
+}
+
+public sealed class PostgresCoverageDataFactory : CoverageDataFactory
+{
+    protected override Lindung.Core.Data.DatabaseProvider Provider => Lindung.Core.Data.DatabaseProvider.Postgres;
+}
+
+/// <summary>The same data with the snapshots taken by the worker.</summary>
+public sealed class CoverageFactory : CoverageDataFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         await Services.GetRequiredService<SnapshotWorker>().TakeMissingAsync(CancellationToken.None);
     }
 }

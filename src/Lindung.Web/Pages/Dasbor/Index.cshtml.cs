@@ -12,13 +12,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Web.Pages.Dasbor;
 
-public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache, SnapshotWorker worker,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Frozen monthly snapshots, oldest first (the SnapshotWorker takes them; this page only reads).</summary>
     public List<CoverageSnapshot> Snapshots { get; private set; } = [];
 
     /// <summary>The month shown: the one asked for (?periode=YYYY-MM) when it has a snapshot, else the latest.</summary>
     public CoverageSnapshot? Latest => Snapshots.FirstOrDefault(s => s.Period == Period) ?? (Snapshots.Count > 0 ? Snapshots[^1] : null);
+
+    /// <summary>The tenant's snapshot back-fill while the worker runs it; null otherwise (and when it never ran, as in tests).</summary>
+    public SnapshotWorker.BackfillProgress? Backfill { get; private set; }
+
+    /// <summary>While back-filling: the headline is an older month because the month that just ended is not taken yet.</summary>
+    public bool HeadlineBehind => Backfill is { } b && Latest is { } l && l.Period != Period && string.CompareOrdinal(l.Period, b.JustEnded) < 0;
 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "periode")]
     public string? Period { get; set; }
@@ -154,6 +161,7 @@ public sealed class IndexModel(LindungDbContext db, CoverageSnapshotCache cache,
             OwnAgencyCode = AgencyByCode.Values.FirstOrDefault(a => a.Id == own)?.Code ?? "";
         }
 
+        Backfill = worker.ProgressOf(db.CurrentTenantCode ?? "");
         Snapshots = await cache.LatestAsync(db, SnapshotWorker.MaxMonthsBack);
         if (Latest is { } latest)
         {
