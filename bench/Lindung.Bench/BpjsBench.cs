@@ -115,27 +115,19 @@ internal static class BpjsBench
             Console.Error.WriteLine(string.Create(Inv,
                 $"  [{sw.Elapsed.TotalSeconds:F0}s] loadRegistry={p.LoadRegistry.TotalSeconds:F2} readFile={p.ReadFile.TotalSeconds:F2} exact={p.Exact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} fuzzy={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} residue={p.Residue} write={p.Write.TotalSeconds:F2} machineLoad={(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?")}"));
         }, null, 15_000, 15_000);
-        var stopped = 0;
         // BENCH_EXACT_ONLY=1: print the exact stage and end the process as soon as that stage is over (the import's
         // transaction is never committed, so the registry copy can be used again): for measuring that stage alone.
-        using var exactOnly = Environment.GetEnvironmentVariable("BENCH_EXACT_ONLY") == "1" ? new Timer(_ =>
+        // BENCH_MATCH_ONLY=1: the same after the fuzzy stage (both matching stages as the import runs them).
+        var exactOnly = Environment.GetEnvironmentVariable("BENCH_EXACT_ONLY") == "1";
+        var matchOnly = Environment.GetEnvironmentVariable("BENCH_MATCH_ONLY") == "1";
+        var stopped = 0;
+        using var stopEarly = exactOnly || matchOnly ? new Timer(_ =>
         {
             var p = importer.Timings;
-            if (p.Exact > TimeSpan.Zero && Interlocked.Exchange(ref stopped, 1) == 0)
+            if ((exactOnly ? p.Exact : p.Fuzzy) > TimeSpan.Zero && Interlocked.Exchange(ref stopped, 1) == 0)
             {
                 Console.WriteLine(string.Create(Inv,
-                    $"bpjs-exact loadRegistry={p.LoadRegistry.TotalSeconds:F2} readFile={p.ReadFile.TotalSeconds:F2} exactStage={p.Exact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} residue={p.Residue} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pauseSeconds={GC.GetTotalPauseDuration().TotalSeconds:F2} load={File.ReadAllText("/proc/loadavg")[..14]}"));
-                Environment.Exit(0);
-            }
-        }, null, 50, 50) : null;
-        // BENCH_MATCH_ONLY=1: the same after the fuzzy stage (both matching stages as the import runs them, nothing committed).
-        using var matchOnly = Environment.GetEnvironmentVariable("BENCH_MATCH_ONLY") == "1" ? new Timer(_ =>
-        {
-            var p = importer.Timings;
-            if (p.Fuzzy > TimeSpan.Zero && Interlocked.Exchange(ref stopped, 1) == 0)
-            {
-                Console.WriteLine(string.Create(Inv,
-                    $"bpjs-match loadRegistry={p.LoadRegistry.TotalSeconds:F2} exactStage={p.Exact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} residue={p.Residue} fuzzyStage={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} load={File.ReadAllText("/proc/loadavg")[..14]}"));
+                    $"bpjs-{(exactOnly ? "exact" : "match")} loadRegistry={p.LoadRegistry.TotalSeconds:F2} readFile={p.ReadFile.TotalSeconds:F2} exactStage={p.Exact.TotalSeconds:F2} exactCpu={p.ExactCpu.TotalSeconds:F2} residue={p.Residue} fuzzyStage={p.Fuzzy.TotalSeconds:F2} fuzzyCpu={p.FuzzyCpu.TotalSeconds:F2} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pauseSeconds={GC.GetTotalPauseDuration().TotalSeconds:F2} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} load={File.ReadAllText("/proc/loadavg")[..14]}"));
                 Environment.Exit(0);
             }
         }, null, 20, 20) : null;

@@ -249,7 +249,22 @@ public static class NameSimilarity
 
     /// <summary><see cref="UpperBound(NameProfile, NameProfile)"/> on prepared names wherever they are stored (a profile or a <see cref="CandidatePool"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double UpperBound(in NameView a, in NameView b)
+    internal static double UpperBound(in NameView a, in NameView b) => Bound(a, b, double.NegativeInfinity);
+
+    /// <summary>
+    /// Whether <see cref="UpperBound(in NameView, in NameView)"/> reaches <paramref name="threshold"/> — the same answer,
+    /// but a pair is given up as soon as the words of <paramref name="a"/> seen so far cannot reach it even if every word
+    /// still to come scored 1: most pairs the matcher meets are unrelated, and this stops them a word or two early.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool BoundReaches(in NameView a, in NameView b, double threshold) => Bound(a, b, threshold) >= threshold;
+
+    /// <summary>
+    /// The bound; or, once it is sure to be below <paramref name="giveUpBelow"/>, some value below that (never with
+    /// negative infinity: then always the bound itself).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Bound(in NameView a, in NameView b, double giveUpBelow)
     {
         if (a.Text.Length == 0 || b.Text.Length == 0)
         {
@@ -259,55 +274,6 @@ public static class NameSimilarity
         if (!a.Boundable || !b.Boundable || (a.SpacelessHash == b.SpacelessHash && EqualWithoutSpaces(a.Text, b.Text)) || SharedWords(a, b) >= 2)
         {
             return 1;
-        }
-
-        var na = a.WordCount;
-        var nb = b.WordCount;
-        Span<double> rowMax = na <= 64 ? stackalloc double[na] : new double[na];
-        Span<double> colMax = nb <= 64 ? stackalloc double[nb] : new double[nb];
-        rowMax.Clear();
-        colMax.Clear();
-        for (var i = 0; i < na; i++)
-        {
-            for (var j = 0; j < nb; j++)
-            {
-                var bound = JaroWinklerBound(a, i, b, j);
-                rowMax[i] = Math.Max(rowMax[i], bound);
-                colMax[j] = Math.Max(colMax[j], bound);
-            }
-        }
-
-        var ab = 0.0;
-        foreach (var v in rowMax)
-        {
-            ab += v;
-        }
-
-        var ba = 0.0;
-        foreach (var v in colMax)
-        {
-            ba += v;
-        }
-
-        return Math.Min(ab / na, ba / nb) + BoundSlack;
-    }
-
-    /// <summary>
-    /// Whether <see cref="UpperBound(in NameView, in NameView)"/> reaches <paramref name="threshold"/> — the same answer,
-    /// but a pair is given up as soon as the words of <paramref name="a"/> seen so far cannot reach it even if every word
-    /// still to come scored 1: most pairs the matcher meets are unrelated, and this stops them a word or two early.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool BoundReaches(in NameView a, in NameView b, double threshold)
-    {
-        if (a.Text.Length == 0 || b.Text.Length == 0)
-        {
-            return 0 >= threshold;
-        }
-
-        if (!a.Boundable || !b.Boundable || (a.SpacelessHash == b.SpacelessHash && EqualWithoutSpaces(a.Text, b.Text)) || SharedWords(a, b) >= 2)
-        {
-            return 1 >= threshold;
         }
 
         var na = a.WordCount;
@@ -328,10 +294,11 @@ public static class NameSimilarity
             ab += rowMax;
 
             // Every word still to come scores at most 1. The 1e-9 absorbs the rounding of adding those ones one by one,
-            // so the pair is given up only when UpperBound itself would be below the threshold.
-            if (i < na - 1 && ((ab + (na - 1 - i)) / na) + BoundSlack + 1e-9 < threshold)
+            // so the pair is given up only when the bound itself would be below the threshold.
+            var atMost = ((ab + (na - 1 - i)) / na) + BoundSlack;
+            if (i < na - 1 && atMost + 1e-9 < giveUpBelow)
             {
-                return false;
+                return atMost;
             }
         }
 
@@ -341,7 +308,7 @@ public static class NameSimilarity
             ba += v;
         }
 
-        return Math.Min(ab / na, ba / nb) + BoundSlack >= threshold;
+        return Math.Min(ab / na, ba / nb) + BoundSlack;
     }
 
     /// <summary>Jaro-Winkler as F23.StringSimilarity 7 computes it (see the class remarks), without allocating.</summary>
