@@ -66,11 +66,31 @@ public static class BpjsFile
     }
 
     /// <summary>The registry's NIK hashes and the aliases confirmed in BPJS review, loaded once (byte keys, no hex strings).</summary>
-    public static async Task<NikIndex> NikIndexAsync(LindungDbContext db, CancellationToken ct)
+    public static Task<NikIndex> NikIndexAsync(LindungDbContext db, CancellationToken ct) => NikIndexAsync(db, null, ct);
+
+    /// <summary>
+    /// The index; with <paramref name="stageWith"/>, on SQLite, the same scan also stages every person not erased as a
+    /// fuzzy-stage candidate (<see cref="NikIndex.Candidates"/>): the registry is then read once for both stages instead
+    /// of twice (docs/bpjs.md, "Fuzzy stage speed"). Elsewhere (PostgreSQL, another native SQLite library) nothing is
+    /// staged and the fuzzy stage reads its candidates itself.
+    /// </summary>
+    internal static async Task<NikIndex> NikIndexAsync(LindungDbContext db, Registry.Protection.NikProtector? stageWith, CancellationToken ct)
     {
         var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("The NIK index needs a tenant.");
         List<Dictionary<NikIndex.Key, Guid>> people;
-        if (db.IsPostgres)
+        RegistryCandidates.StagedRows? staged = null;
+        if (!db.IsPostgres && stageWith is not null && RegistryCandidates.SqliteColumns.Usable)
+        {
+            var (low, high) = await RowidRangeAsync(db, ct);
+            var middle = low + ((high - low) / 2);
+            var halves = await Task.WhenAll(
+                Task.Run(() => ReadAndStage(db, tenant, low, middle, stageWith, ct), ct),
+                Task.Run(() => ReadAndStage(db, tenant, middle + 1, high, stageWith, ct), ct));
+            people = [halves[0].Entries, halves[1].Entries];
+            staged = halves[0].Staged;
+            staged.Append(halves[1].Staged);
+        }
+        else if (db.IsPostgres)
         {
             // EF's own SQL (tenant filter included) read with the plain reader: a million rows through EF's materialiser
             // allocate an anonymous object each; here every entry is a struct in the dictionary's arrays.
@@ -89,7 +109,41 @@ public static class BpjsFile
         }
 
         var aliases = await ReadAsync(db, db.BpjsNikAliases.AsNoTracking().Select(a => new { a.NikHash, a.PersonId }).CreateDbCommand(), own: false, ct);
-        return new NikIndex(people, aliases);
+        return new NikIndex(people, aliases) { Candidates = staged };
+    }
+
+    /// <summary>
+    /// One rowid range of the tenant's people on a SQLite connection of its own, stepped on the statement: hash → person
+    /// as <see cref="ReadAsync"/> reads it, and each person not erased staged as a candidate (id, NIK cipher, name, birth
+    /// day, sex) as <see cref="RegistryCandidates"/> reads them.
+    /// </summary>
+    private static (Dictionary<NikIndex.Key, Guid> Entries, RegistryCandidates.StagedRows Staged) ReadAndStage(LindungDbContext db, string tenant,
+        long low, long high, Registry.Protection.NikProtector protector, CancellationToken ct)
+    {
+        var entries = new Dictionary<NikIndex.Key, Guid>();
+        var staged = new RegistryCandidates.StagedRows(protector);
+        using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        connection.Open();
+        var scratch = new byte[64];
+        RegistryCandidates.Step(connection,
+            "SELECT \"NikHash\", \"Id\", \"NikCipher\", \"FullName\", \"BirthDate\", \"Sex\", \"ErasedAt\" FROM \"People\" NOT INDEXED "
+            + "WHERE rowid BETWEEN ?1 AND ?2 AND \"TenantCode\" = ?3", [low, high, tenant], p =>
+            {
+                var id = RegistryCandidates.Id(p, 1, ref scratch);
+                if (RegistryCandidates.SqliteColumns.Type(p, 0) != SQLitePCL.raw.SQLITE_NULL
+                    && RegistryCandidates.SqliteColumns.Copy(p, 0, ref scratch) is { Length: NikIndex.HashLength } hash)
+                {
+                    entries[NikIndex.Key.Of(hash)] = id;
+                }
+
+                // An erased person (Privacy/PersonalDataEraser) has no name or NIK left to match on: never a candidate.
+                if (RegistryCandidates.SqliteColumns.Type(p, 6) == SQLitePCL.raw.SQLITE_NULL)
+                {
+                    var day = RegistryCandidates.DayNumber(RegistryCandidates.SqliteColumns.Copy(p, 4, ref scratch));
+                    staged.Add(id, p, 2, 3, day, RegistryCandidates.Sex(p, 5, ref scratch));
+                }
+            }, ct);
+        return (entries, staged);
     }
 
     private static async Task<(long Low, long High)> RowidRangeAsync(LindungDbContext db, CancellationToken ct)
@@ -207,11 +261,23 @@ public sealed class NikIndex
 
     public int Count => people.Sum(p => p.Count) + aliases.Count;
 
+    /// <summary>The registry's people staged as fuzzy-stage candidates by the same scan, when asked for; null otherwise.</summary>
+    internal RegistryCandidates.StagedRows? Candidates { get; set; }
+
+    /// <summary>The staged candidates, handed over once (the index no longer holds them).</summary>
+    internal RegistryCandidates.StagedRows? TakeCandidates()
+    {
+        var staged = Candidates;
+        Candidates = null;
+        return staged;
+    }
+
     /// <summary>Gives the memory back once matching is done (the import goes on for a while with the rows).</summary>
     public void Clear()
     {
         people = [];
         aliases = [];
+        Candidates = null;
     }
 
     public bool TryGetValue(byte[]? hash, out Guid personId)

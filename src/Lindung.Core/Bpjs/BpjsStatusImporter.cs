@@ -147,7 +147,9 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         var stage = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await QueryPlannerStatistics.EnsureAsync(db, [typeof(Person), typeof(Engagement)], ct);
-        var index = await BpjsFile.NikIndexAsync(db, ct);
+        // A large list (its residue then needs nearly every birth date): the same scan stages the fuzzy stage's candidates.
+        var index = await BpjsFile.NikIndexAsync(db, spooled.Content.Length >= StageCandidatesFromBytes ? protector : null, ct);
+        var staged = index.TakeCandidates();
         Timings.LoadRegistry = Stopwatch.GetElapsedTime(stage);
 
         var context = new RowContext(columns, import.StatusAssumed, protector);
@@ -187,7 +189,10 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         // only for a candidate whose name is alike enough; rows matched in parallel (the matcher is pure) in birth-date order.
         stage = Stopwatch.GetTimestamp();
         var matchSettings = settings ?? await MatchSettingsStore.LoadAsync(db, ct);
-        var bornOn = await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
+        var bornOn = staged is not null
+            ? RegistryCandidates.FromStaged(staged, residue.Select(r => r.Row), matchSettings, ct)
+            : await BornOnAsync(residue.Select(r => r.Row), matchSettings, ct);
+        staged = null;
         var matcher = new BpjsMatcher(matchSettings, _ => null,
             (day, sex) => bornOn.TryGetValue((day, sex), out var block) ? block : default);
         var decisions = matcher.MatchAll(residue.Select(r => r.Row).ToList(), ct);
@@ -251,6 +256,12 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
 
     /// <summary>Rows of the file per chunk handed to the thread pool (small enough to stay off the large-object heap).</summary>
     internal int ChunkRows { get; init; } = 2_000;
+
+    /// <summary>
+    /// From this file size on (about 10,000 rows) the NIK index's scan of the registry also stages the fuzzy stage's
+    /// candidates on SQLite, so that the registry is read once; a smaller list's residue reads its few birth dates itself.
+    /// </summary>
+    internal long StageCandidatesFromBytes { get; init; } = 1 << 20;
 
     private sealed record RowContext(Dictionary<Col, int> Columns, bool StatusAssumed, NikProtector Protector);
 

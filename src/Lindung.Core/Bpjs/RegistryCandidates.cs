@@ -30,19 +30,7 @@ public static class RegistryCandidates
     public static async Task<Dictionary<(DateOnly, char), CandidateBlock>> LoadAsync(LindungDbContext db, NikProtector protector,
         IEnumerable<BpjsPersonRow> residue, MatchSettings matchSettings, CancellationToken ct, int scanFromDays = ScanFromDays)
     {
-        var days = new HashSet<DateOnly>();
-        foreach (var row in residue)
-        {
-            if ((row.BirthDate ?? BpjsMatcher.FromNik(BpjsMatcher.Digits(row.Nik))?.BirthDate) is { } day)
-            {
-                days.Add(day);
-                if (matchSettings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month)
-                {
-                    days.Add(new DateOnly(day.Year, day.Day, day.Month));
-                }
-            }
-        }
-
+        var days = WantedDays(residue, matchSettings);
         var rows = new StagedRows(protector);
         var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("Matching needs a tenant.");
         await db.Database.OpenConnectionAsync(ct);
@@ -69,7 +57,37 @@ public static class RegistryCandidates
             await db.Database.CloseConnectionAsync();
         }
 
-        return rows.Pack(ct);
+        return rows.Pack(null, ct);
+    }
+
+    /// <summary>
+    /// The same blocks from rows staged earlier (the exact stage's scan of the registry, <see cref="BpjsFile.NikIndexAsync"/>):
+    /// everyone not erased of the tenant, kept here only when born on a day the residue needs.
+    /// </summary>
+    internal static Dictionary<(DateOnly, char), CandidateBlock> FromStaged(StagedRows staged, IEnumerable<BpjsPersonRow> residue,
+        MatchSettings matchSettings, CancellationToken ct)
+    {
+        var days = WantedDays(residue, matchSettings);
+        return days.Count == 0 ? [] : staged.Pack(new DaySet(days), ct);
+    }
+
+    /// <summary>Each residue row's birth day (as given, else as its NIK encodes it) and, when the settings say so, that day with day and month swapped.</summary>
+    private static HashSet<DateOnly> WantedDays(IEnumerable<BpjsPersonRow> residue, MatchSettings matchSettings)
+    {
+        var days = new HashSet<DateOnly>();
+        foreach (var row in residue)
+        {
+            if ((row.BirthDate ?? BpjsMatcher.FromNik(BpjsMatcher.Digits(row.Nik))?.BirthDate) is { } day)
+            {
+                days.Add(day);
+                if (matchSettings.TryDayMonthSwap && day.Day <= 12 && day.Day != day.Month)
+                {
+                    days.Add(new DateOnly(day.Year, day.Day, day.Month));
+                }
+            }
+        }
+
+        return days;
     }
 
     /// <summary>
@@ -134,13 +152,34 @@ public static class RegistryCandidates
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadSqlite(SqliteConnection connection, string sql, string[] parameters, DaySet? keep, StagedRows rows, CancellationToken ct)
     {
-        var handle = connection.Handle!;
         var numbered = new StringBuilder(sql).Replace("@tenant", "?1");
         for (var i = parameters.Length - 2; i >= 0; i--)
         {
             // From the highest index down: "@d1" must not turn "@d10" into "?20".
             numbered.Replace("@d" + i.ToString(CultureInfo.InvariantCulture), "?" + (i + 2).ToString(CultureInfo.InvariantCulture));
         }
+
+        var scratch = new byte[64];
+        Step(connection, numbered.ToString(), parameters, p =>
+        {
+            var birth = DayNumber(SqliteColumns.Copy(p, 3, ref scratch));
+            if (keep is null || keep.Contains(birth))
+            {
+                rows.Add(Id(p, 0, ref scratch), p, 1, 2, birth, Sex(p, 4, ref scratch));
+            }
+        }, ct);
+    }
+
+    /// <summary>
+    /// Steps a query on the connection's own handle, calling <paramref name="row"/> with the statement's pointer for each
+    /// row (read its columns with <see cref="SqliteColumns"/>); parameters are bound by position (<c>?1</c>, <c>?2</c> …),
+    /// text or 64-bit integers. A file another connection holds locked is waited for as Microsoft.Data.Sqlite's commands
+    /// wait, until the connection's default timeout.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Step(SqliteConnection connection, string sql, object[] parameters, Action<nint> row, CancellationToken ct)
+    {
+        var handle = connection.Handle!;
 
         // A file another connection holds locked (committing) answers SQLITE_BUSY to preparing (the schema is read) and to
         // the first step: both retried like Microsoft.Data.Sqlite's commands do, until the connection's default timeout.
@@ -159,7 +198,7 @@ public static class RegistryCandidates
 
         sqlite3_stmt stmt;
         int prepared;
-        while (Wait(prepared = raw.sqlite3_prepare_v2(handle, numbered.ToString(), out stmt)))
+        while (Wait(prepared = raw.sqlite3_prepare_v2(handle, sql, out stmt)))
         {
             stmt.Dispose();
         }
@@ -169,7 +208,12 @@ public static class RegistryCandidates
         {
             for (var i = 0; i < parameters.Length; i++)
             {
-                SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(stmt, i + 1, parameters[i]), handle);
+                SqliteException.ThrowExceptionForRC(parameters[i] switch
+                {
+                    string text => raw.sqlite3_bind_text(stmt, i + 1, text),
+                    long number => raw.sqlite3_bind_int64(stmt, i + 1, number),
+                    var other => throw new ArgumentException($"Cannot bind a {other?.GetType().Name ?? "null"}.", nameof(parameters)),
+                }, handle);
             }
 
             var added = false;
@@ -177,7 +221,6 @@ public static class RegistryCandidates
             try
             {
                 var p = stmt.DangerousGetHandle();
-                var scratch = new byte[64];
                 var read = 0;
                 var rc = raw.sqlite3_step(stmt);
                 while (Wait(rc))
@@ -193,16 +236,7 @@ public static class RegistryCandidates
                         ct.ThrowIfCancellationRequested();
                     }
 
-                    var birth = DayNumber(SqliteColumns.Copy(p, 3, ref scratch));
-                    if (keep is not null && !keep.Contains(birth))
-                    {
-                        continue;
-                    }
-
-                    var sexBytes = SqliteColumns.Copy(p, 4, ref scratch);
-                    var sex = sexBytes.Length > 0 && sexBytes[0] < 0x80 ? (char)sexBytes[0] : Encoding.UTF8.GetString(sexBytes)[0];
-                    var id = SqliteColumns.Type(p, 0) == raw.SQLITE_BLOB ? new Guid(SqliteColumns.Copy(p, 0, ref scratch)) : ParseId(SqliteColumns.Copy(p, 0, ref scratch));
-                    rows.Add(id, p, birth, sex);
+                    row(p);
                 }
 
                 if (rc != raw.SQLITE_DONE)
@@ -220,12 +254,23 @@ public static class RegistryCandidates
         }
     }
 
+    /// <summary>A GUID column as Microsoft.Data.Sqlite reads it: a 16-byte blob, or its text.</summary>
+    internal static Guid Id(nint stmt, int column, ref byte[] scratch) =>
+        SqliteColumns.Type(stmt, column) == raw.SQLITE_BLOB ? new Guid(SqliteColumns.Copy(stmt, column, ref scratch)) : ParseId(SqliteColumns.Copy(stmt, column, ref scratch));
+
+    /// <summary>The first character of a text column (the sex, stored as one letter).</summary>
+    internal static char Sex(nint stmt, int column, ref byte[] scratch)
+    {
+        var bytes = SqliteColumns.Copy(stmt, column, ref scratch);
+        return bytes.Length > 0 && bytes[0] < 0x80 ? (char)bytes[0] : Encoding.UTF8.GetString(bytes)[0];
+    }
+
     private static Guid ParseId(ReadOnlySpan<byte> text) =>
         Utf8Parser.TryParse(text, out Guid id, out var used) && used == text.Length ? id : Guid.Parse(Encoding.UTF8.GetString(text));
 
     /// <summary>The day number of a <c>yyyy-MM-dd</c> date as EF stores a DateOnly on SQLite; anything else parsed as text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DayNumber(ReadOnlySpan<byte> s)
+    internal static int DayNumber(ReadOnlySpan<byte> s)
     {
         if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Utf8Parser.TryParse(s[..4], out int year, out var y) && y == 4
             && Utf8Parser.TryParse(s.Slice(5, 2), out int month, out var m) && m == 2 && Utf8Parser.TryParse(s.Slice(8, 2), out int day, out var d) && d == 2)
@@ -247,7 +292,7 @@ public static class RegistryCandidates
     }
 
     /// <summary>Birth days wanted, as day numbers: a lookup in an array for each of a million rows.</summary>
-    private sealed class DaySet
+    internal sealed class DaySet
     {
         private readonly int first;
         private readonly bool[] wanted;
@@ -277,7 +322,7 @@ public static class RegistryCandidates
     /// The rows as read, in a few growing arrays (no object per person): id, NIK cipher and name bytes, birth day and sex.
     /// <see cref="Pack"/> groups them into blocks and prepares the names; the pools then ask for ids and NIKs by row.
     /// </summary>
-    private sealed class StagedRows(NikProtector protector) : CandidateSource
+    internal sealed class StagedRows(NikProtector protector) : CandidateSource
     {
         private int count;
         private Guid[] ids = new Guid[1024];
@@ -308,10 +353,10 @@ public static class RegistryCandidates
 
         /// <summary>The current row of a SQLite statement: cipher (column 1) and name (column 2) copied from SQLite's buffers.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(Guid id, nint stmt, int day, char sex)
+        public void Add(Guid id, nint stmt, int cipherColumn, int nameColumn, int day, char sex)
         {
-            var (cipher, cipherLength) = SqliteColumns.Bytes(stmt, 1);
-            var (name, nameLength) = SqliteColumns.Bytes(stmt, 2);
+            var (cipher, cipherLength) = SqliteColumns.Bytes(stmt, cipherColumn);
+            var (name, nameLength) = SqliteColumns.Bytes(stmt, nameColumn);
             Grow(nameLength, cipherLength);
             SqliteColumns.CopyTo(name, names, nameStarts[count], nameLength);
             SqliteColumns.CopyTo(cipher, ciphers, cipherStarts[count], cipherLength);
@@ -386,6 +431,21 @@ public static class RegistryCandidates
             return bytes.Length;
         }
 
+        /// <summary>Another's rows after these (the halves of one scan), in their order: the same as if read one after the other.</summary>
+        public void Append(StagedRows other)
+        {
+            for (var r = 0; r < other.count; r++)
+            {
+                var name = other.names.AsSpan(other.nameStarts[r], other.nameStarts[r + 1] - other.nameStarts[r]);
+                var cipher = other.ciphers.AsSpan(other.cipherStarts[r], other.cipherStarts[r + 1] - other.cipherStarts[r]);
+                Grow(name.Length, cipher.Length);
+                name.CopyTo(names.AsSpan(nameStarts[count]));
+                Finish(other.ids[r], cipher, nameStarts[count] + name.Length, other.days[r], other.sexes[r]);
+            }
+        }
+
+        public int Count => count;
+
         public override Guid Id(int row) => ids[row];
 
         // Decrypted each time asked: the matcher asks once per row for the one or two candidates alike enough.
@@ -396,7 +456,7 @@ public static class RegistryCandidates
         /// core: each pool holds its blocks' candidates one after another, in the order they were read.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public Dictionary<(DateOnly, char), CandidateBlock> Pack(CancellationToken ct)
+        public Dictionary<(DateOnly, char), CandidateBlock> Pack(DaySet? keep, CancellationToken ct)
         {
             var blockOf = new Dictionary<(int Day, char Sex), int>();
             var keys = new List<(int Day, char Sex)>();
@@ -404,6 +464,13 @@ public static class RegistryCandidates
             var blockOfRow = new int[count];
             for (var r = 0; r < count; r++)
             {
+                if (keep is not null && !keep.Contains(days[r]))
+                {
+                    // Staged from the whole registry, not born on a day the residue needs: in no block.
+                    blockOfRow[r] = -1;
+                    continue;
+                }
+
                 if (!blockOf.TryGetValue((days[r], sexes[r]), out var b))
                 {
                     blockOf.Add((days[r], sexes[r]), b = keys.Count);
@@ -446,7 +513,10 @@ public static class RegistryCandidates
             var poolBytes = new int[poolNames.Length];
             for (var r = 0; r < count; r++)
             {
-                poolBytes[poolOfBlock[blockOfRow[r]]] += nameStarts[r + 1] - nameStarts[r];
+                if (blockOfRow[r] >= 0)
+                {
+                    poolBytes[poolOfBlock[blockOfRow[r]]] += nameStarts[r + 1] - nameStarts[r];
+                }
             }
 
             for (var p = 0; p < poolNames.Length; p++)
@@ -461,6 +531,11 @@ public static class RegistryCandidates
             for (var r = 0; r < count; r++)
             {
                 var b = blockOfRow[r];
+                if (b < 0)
+                {
+                    continue;
+                }
+
                 var p = poolOfBlock[b];
                 var at = next[b]++;
                 var length = nameStarts[r + 1] - nameStarts[r];
@@ -525,7 +600,7 @@ public static class RegistryCandidates
     /// SQLitePCLRaw does on every call (a quarter of the read's time for seven calls per row). Only when SQLitePCLRaw
     /// itself uses the e_sqlite3 library — the handle must belong to the library these functions are in.
     /// </summary>
-    private static class SqliteColumns
+    internal static class SqliteColumns
     {
         public static readonly bool Usable = raw.GetNativeLibraryName() == "e_sqlite3";
 

@@ -53,7 +53,12 @@ public class BpjsStatusImporterTests
     internal static async Task<BpjsImportReport> ImportAsync(TestDatabase db, string csv, string period = "2025-04", bool scanRegistry = false)
     {
         await using var ctx = db.Context("16.09", user: "koordinator.uji");
-        return await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default) { ScanRegistryAbove = scanRegistry ? 0 : 20_000 }
+        // scanRegistry: the paths of a large list (the registry scanned, the candidates staged by the NIK index's scan).
+        return await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default)
+        {
+            ScanRegistryAbove = scanRegistry ? 0 : 20_000,
+            StageCandidatesFromBytes = scanRegistry ? 0 : 1 << 20,
+        }
             .RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "status-bpjs.csv", period);
     }
 
@@ -85,6 +90,48 @@ public class BpjsStatusImporterTests
         Assert.Contains("digit ke-16", (await ctx.BpjsStatuses.SingleAsync(s => s.Match == MatchKind.Fuzzy)).Explanation, StringComparison.Ordinal);
         Assert.All(await ctx.BpjsStatuses.ToListAsync(), s => Assert.DoesNotContain("1609", s.Explanation, StringComparison.Ordinal));
         Assert.Equal(1, await ctx.AuditEvents.CountAsync(e => e.Action == AuditActions.BpjsImported));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_CandidatesStagedByTheNikIndexScan_SameDecisionsAsReadByTheFuzzyStage_ErasedAndOtherTenantsNever(DatabaseProvider provider)
+    {
+        // Dewi Lestari (21-01-1995) is in the list with a NIK the registry does not have. The registry holds an erased
+        // Dewi Lestari born that day and another tenant holds one too: neither may ever become a candidate, whichever way
+        // the candidates are read (staged by the exact stage's scan on SQLite, or read by the fuzzy stage).
+        async Task<List<(int, MatchKind, Guid?, string)>> StoredAsync(bool staged)
+        {
+            await using var db = await RegistryAsync(provider);
+            await using (var ctx = db.Context("16.09"))
+            {
+                ctx.People.Add(new NewPerson("1609016101950777", "Dewi Lestari", new DateOnly(1995, 1, 21), 'P').ToPerson(Protector));
+                await ctx.SaveChangesAsync();
+                await ctx.People.Where(p => p.FullName == "Dewi Lestari").ExecuteUpdateAsync(x => x.SetProperty(p => p.ErasedAt, DateTime.UtcNow));
+            }
+
+            await using (var other = db.Context("16.10"))
+            {
+                other.People.Add(new NewPerson("1610016101950005", "Dewi Lestari", new DateOnly(1995, 1, 21), 'P').ToPerson(Protector));
+                await other.SaveChangesAsync();
+            }
+
+            await using (var ctx = db.Context("16.09", user: "koordinator.uji"))
+            {
+                await new BpjsStatusImporter(ctx, Protector, SpreadsheetLimits.Default) { StageCandidatesFromBytes = staged ? 0 : long.MaxValue }
+                    .RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(April)), "status-bpjs.csv", "2025-04");
+            }
+
+            await using var check = db.Context("16.09");
+            return (await check.BpjsStatuses.OrderBy(s => s.RowNumber).ToListAsync()).Select(s => (s.RowNumber, s.Match, s.PersonId, s.Explanation)).ToList();
+        }
+
+        var read = await StoredAsync(staged: false);
+        var staged = await StoredAsync(staged: true);
+
+        Assert.Equal([MatchKind.Exact, MatchKind.Fuzzy, MatchKind.NeedsReview, MatchKind.Unmatched], read.Select(r => r.Item2));
+        Assert.Equal(MatchMessages.NoCandidate, read[3].Item4);
+        // Person ids differ between the two registries (made twice): compare everything else, and which rows have one.
+        Assert.Equal(read.Select(r => (r.Item1, r.Item2, r.Item3 is null, r.Item4)), staged.Select(r => (r.Item1, r.Item2, r.Item3 is null, r.Item4)));
     }
 
     [Theory]
