@@ -52,10 +52,29 @@ public static class BulkInsert
             return;
         }
 
+        var insert = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Column)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        if (conn is Microsoft.Data.Sqlite.SqliteConnection sqlite && NativeKinds(columns.Select(c => c.Mapping)) is { } kinds)
+        {
+            // Synchronous on purpose: SQLite has no real async I/O, and a Task per row costs more than the insert.
+            using var native = SqliteNativeInsert.Prepare(sqlite, insert, kinds);
+            var values = new object?[columns.Count];
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    values[i] = ToProvider(columns[i].Property, columns[i].Mapping, row);
+                }
+
+                native.Insert(values);
+            }
+
+            return;
+        }
+
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Column)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        cmd.CommandText = insert;
         var parameters = Parameters(cmd, columns.Select(c => c.Mapping));
         foreach (var row in rows)
         {
@@ -70,6 +89,34 @@ public static class BulkInsert
 
         await Task.CompletedTask;
     }
+
+    /// <summary>How each column is bound on SQLite's own handle, or null when one of them is of a type only the
+    /// command path writes (or SQLitePCLRaw runs on another native library): then every row goes through the command.</summary>
+    private static SqliteNativeInsert.Kind[]? NativeKinds(IEnumerable<RelationalTypeMapping> mappings)
+    {
+        if (!SqliteNativeInsert.Usable)
+        {
+            return null;
+        }
+
+        var kinds = new List<SqliteNativeInsert.Kind>();
+        foreach (var mapping in mappings)
+        {
+            if (SqliteNativeInsert.KindOf(mapping.Converter?.ProviderClrType ?? mapping.ClrType) is not { } kind)
+            {
+                return null;
+            }
+
+            kinds.Add(kind);
+        }
+
+        return [.. kinds];
+    }
+
+    /// <summary>Whether rows of <typeparamref name="T"/> are written on SQLite's own handle (for the tests: the import's
+    /// entities must not fall back to the command path unnoticed).</summary>
+    internal static bool WritesNatively<T>(LindungDbContext db) where T : class =>
+        NativeKinds(db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())) is not null;
 
     private static object? ToProvider(ColumnGetter column, RelationalTypeMapping mapping, object row)
     {
