@@ -8,7 +8,8 @@ namespace Lindung.Core.Data;
 
 /// <summary>
 /// Inserts many rows of an entity with each provider's native fast path (PRODUCT §9): one prepared INSERT
-/// reused in the caller's transaction on SQLite, binary COPY on PostgreSQL. Columns, names and value
+/// reused in the caller's transaction on SQLite, stepped on the connection's own handle (<see cref="SqliteNativeInsert"/>),
+/// binary COPY on PostgreSQL. Columns, names and value
 /// conversions come from the EF model and its type mappings, so rows are stored exactly as SaveChanges would
 /// store them. Stamps and the tenant are the caller's job; audit is written by the caller per batch.
 /// </summary>
