@@ -76,7 +76,9 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             // (the random-key people indexes of a large load are built at the end, see DeferredIndexes);
             // NORMAL sync is durable in WAL mode at each commit (and an import is one commit).
             await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;", ct);
+            // Temporary storage on file: the sorter of a deferred index rebuild then sorts its runs on helper threads
+            // (DeferredIndexes.RestoreAsync), and its runs stay out of the process's memory.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE;", ct);
         }
 
         await using var tx = request.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
