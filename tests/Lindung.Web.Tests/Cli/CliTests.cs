@@ -28,6 +28,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Cli_RunsWithoutBackgroundGarbageCollection()
+    {
+        // Background GC tripled the collections of a large import (docs/performance.md, "Stop 15"); the runtime settings
+        // of the built command, copied next to the tests, must keep it off.
+        var config = Path.Combine(Path.GetDirectoryName(typeof(LindungCli).Assembly.Location)!, "lindung.runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
+    }
+
+    [Fact]
     public async Task Seed_Json_PrintsOneObjectAndIsIdempotent()
     {
         var first = await RunAsync("seed", "--json");
