@@ -113,7 +113,10 @@ switch (args)
             var protector = NikProtector.FromSettings(null, dataDir);
             var sw = Stopwatch.StartNew();
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var importer = new WorkerImporter(db, protector, BenchLimits());
+            // BENCH_FLUSH=N: write batches of N rows instead of the importer's default (experiments only).
+            var importer = int.TryParse(Environment.GetEnvironmentVariable("BENCH_FLUSH"), out var flush)
+                ? new WorkerImporter(db, protector, BenchLimits()) { FlushEvery = flush }
+                : new WorkerImporter(db, protector, BenchLimits());
             var report = await importer
                 .RunAsync(stream, new WorkerImportRequest(agency.Id, null, "2025-04", Environment.GetEnvironmentVariable("BENCH_DRY") == "1", Path.GetFileName(file)));
             var seconds = sw.Elapsed.TotalSeconds;

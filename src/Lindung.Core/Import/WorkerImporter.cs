@@ -24,8 +24,12 @@ public sealed record WorkerImportRequest(Guid AgencyId, Guid? CategoryId, string
 /// </summary>
 public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, SpreadsheetLimits limits)
 {
-    /// <summary>New rows are written in batches of this many inside the one transaction (memory stays flat).</summary>
-    internal int FlushEvery { get; init; } = 20_000;
+    /// <summary>
+    /// New rows are written in batches of this many inside the one transaction (memory stays flat). Batches of 20,000
+    /// waited in the channel long enough to reach generation 2: the 1M-row import peaked at 611–668 MB with 11 full
+    /// collections; with 5,000 at 479–526 MB with 6–7, and no slower (docs/performance.md, "Stop 15").
+    /// </summary>
+    internal int FlushEvery { get; init; } = 5_000;
 
     public async Task<WorkerImportReport> RunAsync(Stream file, WorkerImportRequest request, IProgress<double>? progress = null,
         CancellationToken ct = default)
