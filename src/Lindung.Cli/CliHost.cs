@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Core.Data;
 using Lindung.Core.Identity;
+using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public sealed class CliHost : IAsyncDisposable
         services.AddLindungIdentityCore();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(_ => NikProtector.FromSettings(config["Lindung:NikKey"], settings.FullDataDirectory));
+        services.AddSingleton(SpreadsheetLimits.FromConfiguration(config));
         root = services.BuildServiceProvider();
         scope = root.CreateAsyncScope();
     }
@@ -52,6 +54,9 @@ public sealed class CliHost : IAsyncDisposable
     public IServiceProvider Services => scope.ServiceProvider;
 
     public LindungDbContext Db => Services.GetRequiredService<LindungDbContext>();
+
+    /// <summary>File limits of the imports, as the web app's (<c>Lindung:Import:MaxFileBytes</c>).</summary>
+    public SpreadsheetLimits Limits => Services.GetRequiredService<SpreadsheetLimits>();
 
     /// <summary>Acts for a tenant from now on (filters, stamps and audit of everything in this scope).</summary>
     public void ActFor(string? tenant) =>
@@ -83,8 +88,11 @@ public sealed class CliHost : IAsyncDisposable
                 : db;
         }
 
-        return new CliHost(settings, config["Lindung:Tenant"], config);
+        return Create(settings, config);
     }
+
+    /// <summary>A host on these settings and this configuration (the tests give their own).</summary>
+    internal static CliHost Create(DatabaseSettings settings, IConfiguration config) => new(settings, config["Lindung:Tenant"], config);
 
     /// <summary>Creates and migrates the embedded database; PostgreSQL must already be migrated.</summary>
     public async Task PrepareAsync(CancellationToken ct)

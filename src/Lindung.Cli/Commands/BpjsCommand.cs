@@ -40,7 +40,7 @@ public static class BpjsCommand
             try
             {
                 await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                r = await new BpjsStatusImporter(host.Db, host.Services.GetRequiredService<NikProtector>(), SpreadsheetLimits.Default)
+                r = await new BpjsStatusImporter(host.Db, host.Services.GetRequiredService<NikProtector>(), host.Limits)
                     .RunAsync(stream, path.Name, parse.GetValue(period)!, ct);
             }
             catch (UnusableImportException e)

@@ -58,7 +58,7 @@ public static class ImportCommand
                 }
             }
 
-            var importer = new WorkerImporter(db, host.Services.GetRequiredService<NikProtector>(), SpreadsheetLimits.Default);
+            var importer = new WorkerImporter(db, host.Services.GetRequiredService<NikProtector>(), host.Limits);
             var request = new WorkerImportRequest(agency.Id, categoryId,
                 parse.GetValue(period) ?? db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                 parse.GetValue(dryRun), path.Name, parse.GetValue(sheet));

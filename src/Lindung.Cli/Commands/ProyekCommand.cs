@@ -48,7 +48,7 @@ public static class ProyekCommand
             try
             {
                 await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                report = await new ProjectImporter(host.Db, SpreadsheetLimits.Default).RunAsync(stream,
+                report = await new ProjectImporter(host.Db, host.Limits).RunAsync(stream,
                     new ProjectImportRequest(path.Name, agencyId, parse.GetValue(dryRun)), ct);
             }
             catch (UnreadableFileException e)

@@ -26,10 +26,7 @@ public static class DataSetup
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<Lindung.Core.Projects.CertificateStore>();
         builder.Services.AddSingleton<Lindung.Core.Agreements.AgreementDocuments>();
-        builder.Services.AddSingleton(new Lindung.Core.Import.Spreadsheets.SpreadsheetLimits
-        {
-            MaxFileBytes = builder.Configuration.GetValue<long?>("Lindung:Import:MaxFileBytes") ?? 100L * 1024 * 1024,
-        });
+        builder.Services.AddSingleton(Lindung.Core.Import.Spreadsheets.SpreadsheetLimits.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(NikProtector.FromSettings(builder.Configuration["Lindung:NikKey"], settings.FullDataDirectory));
         builder.Services.AddOptions<LindungOptions>().Bind(builder.Configuration.GetSection("Lindung"))
             .Validate(o => o.SignInAttemptsPerMinute > 0, "Lindung:SignInAttemptsPerMinute must be positive")

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lindung.Cli;
 using Lindung.Core.Data;
 using Lindung.Core.Tests.Data;
+using Microsoft.Extensions.Configuration;
 
 namespace Lindung.Web.Tests.Cli;
 
@@ -25,6 +26,20 @@ public sealed class CliTests : IDisposable
         var json = JsonDocument.Parse(lines[0]).RootElement;
         Assert.Equal(JsonValueKind.Object, json.ValueKind);
         return json;
+    }
+
+    [Theory]
+    [InlineData(null, 100L * 1024 * 1024)]
+    [InlineData("209715200", 200L * 1024 * 1024)]
+    public async Task Host_TakesTheImportFileLimitFromConfiguration_AsTheWebAppDoes(string? configured, long expected)
+    {
+        // An administrator who raises Lindung:Import:MaxFileBytes for the web uploads can import the same file here.
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Lindung:Import:MaxFileBytes"] = configured })
+            .Build();
+        await using var host = CliHost.Create(new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = dir }, config);
+
+        Assert.Equal(expected, host.Limits.MaxFileBytes);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Lindung.Core.Import.Spreadsheets;
 
 /// <summary>
@@ -58,4 +60,12 @@ public sealed record SpreadsheetLimits
     public int MaxColumns { get; init; } = 200;
 
     public static SpreadsheetLimits Default { get; } = new();
+
+    /// <summary>The limits as configured (<c>Lindung:Import:MaxFileBytes</c>), the defaults otherwise: the web app and the
+    /// <c>lindung</c> command read the same setting.</summary>
+    public static SpreadsheetLimits FromConfiguration(IConfiguration configuration) => new()
+    {
+        MaxFileBytes = configuration.GetValue<long?>("Lindung:Import:MaxFileBytes")
+            ?? Default.MaxFileBytes,
+    };
 }
