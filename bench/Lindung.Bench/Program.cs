@@ -140,7 +140,7 @@ switch (args)
             }
 
             await using var stream = File.OpenRead(file);
-            using var reader = new CsvSheetReader(stream);
+            using var reader = new CsvSheetReader(stream, BenchLimits());
             reader.Read();
             var rows = 0;
             var total = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lindung.Core.Data;
 using Lindung.Core.Formatting;
 using Lindung.Core.MasterData;
+using Lindung.Core.Projects;
 using Lindung.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed record Bill(string Period, DateOnly DueDate, string RateVersion, I
 /// The month's bill (docs/billing.md): every engagement registered at BPJS by the month's end and not ended before it
 /// starts, a whole month each (no pro-rata: the reference is silent, BPJS bills by month — an assumption, marked),
 /// priced by the calculators on the rate table in force on the 1st, the JKK risk group resolved engagement ?? category
-/// ?? OPD. Due by the 15th of the next month (reference §1.4). Late penalties are not added: whether they apply to a
+/// ?? OPD. Due by the 15th of the next month, or the next working day (reference §1.4). Late penalties are not added: whether they apply to a
 /// Pemda is not confirmed.
 /// </summary>
 public sealed class MonthlyBill(LindungDbContext db)
@@ -76,18 +77,23 @@ public sealed class MonthlyBill(LindungDbContext db)
                 paid.ToDictionary(l => l.Program, l => l.Amount), paid.Sum(l => l.Amount), paid.Sum(l => l.Employer), paid.Sum(l => l.Worker));
         }).ToList();
 
-        return new Bill(period, DueDate(start), table.Version, lines);
+        return new Bill(period, DueDate(start, await HolidayCalendar.LoadAsync(db, ct)), table.Version, lines);
     }
 
-    /// <summary>The 15th of the following month (moved to the next working day by BPJS when it is a holiday; weekends handled here).</summary>
-    public static DateOnly DueDate(DateOnly monthStart)
+    /// <summary>
+    /// The 15th of the following month, or the next working day when it falls on a weekend or on one of the tenant's
+    /// days off (reference §1.4: "if the 15th is a holiday, the next working day"). Joint-leave days (cuti bersama)
+    /// count as days off, as for the project deadlines; an Administrator removes one from the calendar if BPJS takes
+    /// payments that day.
+    /// </summary>
+    public static DateOnly DueDate(DateOnly monthStart, IReadOnlySet<DateOnly> holidays)
     {
         var due = monthStart.AddMonths(1).AddDays(14);
-        return due.DayOfWeek switch
+        while (!WorkingDays.IsWorkingDay(due, holidays))
         {
-            DayOfWeek.Saturday => due.AddDays(2),
-            DayOfWeek.Sunday => due.AddDays(1),
-            _ => due,
-        };
+            due = due.AddDays(1);
+        }
+
+        return due;
     }
 }

@@ -1,6 +1,7 @@
 using Lindung.Core.Contributions;
 using Lindung.Core.Data;
 using Lindung.Core.MasterData;
+using Lindung.Core.Projects;
 using Lindung.Core.Registry;
 using Lindung.Core.Tests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,45 @@ public class MonthlyBillTests
     [InlineData("2026-01-01", "2026-02-16")]
     public void DueDate_IsThe15thOfNextMonth_MovedOffWeekends(string month, string due)
     {
-        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-            MonthlyBill.DueDate(DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(Day(due), MonthlyBill.DueDate(Day(month), new HashSet<DateOnly>()));
     }
+
+    [Theory]
+    // 15 Feb 2026 is a Sunday; Monday 16 is cuti bersama Imlek, Tuesday 17 Imlek itself: Wednesday 18.
+    [InlineData("2026-01-01", "2026-02-18")]
+    // Friday 15 May 2026 is cuti bersama after Kenaikan Yesus Kristus: Monday 18.
+    [InlineData("2026-04-01", "2026-05-18")]
+    // A 15th with no day off around it stays.
+    [InlineData("2026-06-01", "2026-07-15")]
+    public void DueDate_MovesOffTheTenantsDaysOff_ToTheNextWorkingDay(string month, string due)
+    {
+        var holidays = new HashSet<DateOnly> { Day("2026-02-16"), Day("2026-02-17"), Day("2026-05-14"), Day("2026-05-15") };
+
+        Assert.Equal(Day(due), MonthlyBill.DueDate(Day(month), holidays));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bill_DueDate_ComesFromTheTenantsHolidayCalendar(DatabaseProvider provider)
+    {
+        await using var db = await RegistryAsync(provider);
+        await using (var ctx = db.Context("16.09"))
+        {
+            // 15 Jul 2025 is a Tuesday: a day off declared by this tenant moves the June bill to Wednesday.
+            ctx.PublicHolidays.Add(new PublicHoliday { Date = Day("2025-07-15"), Name = "Libur uji" });
+            await ctx.SaveChangesAsync();
+        }
+
+        await using (var other = db.Context("16.01"))
+        {
+            // Another tenant's day off is not this tenant's.
+            other.PublicHolidays.Add(new PublicHoliday { Date = Day("2025-07-16"), Name = "Libur lain" });
+            await other.SaveChangesAsync();
+        }
+
+        await using var read = db.Context("16.09");
+        Assert.Equal(Day("2025-07-16"), (await new MonthlyBill(read).ForAsync("2025-06")).DueDate);
+    }
+
+    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }
