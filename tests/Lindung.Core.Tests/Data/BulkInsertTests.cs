@@ -120,6 +120,22 @@ public class BulkInsertTests
     }
 
     [Fact]
+    public void PropertyReads_AreCompiledOnce_NotPerBatch()
+    {
+        // The worker import inserts in batches of 5,000 rows; compiling every column's read per batch cost ≈ 10,000
+        // compilations per million workers (docs/performance.md, stop 16).
+        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = Path.GetTempPath() };
+        var options = new DbContextOptionsBuilder<LindungDbContext>();
+        settings.Apply(options);
+        using var first = new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
+        using var second = new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
+        var nik = first.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.NikHash))!;
+
+        Assert.Same(BulkInsert.GetterOf(nik), BulkInsert.GetterOf(nik));
+        Assert.Same(BulkInsert.GetterOf(nik), BulkInsert.GetterOf(second.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.NikHash))!));
+    }
+
+    [Fact]
     public async Task BulkInsert_StoresPeopleAndEngagementsExactlyAsSaveChanges()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
