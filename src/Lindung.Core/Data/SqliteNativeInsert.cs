@@ -18,8 +18,8 @@ namespace Lindung.Core.Data;
 /// </summary>
 internal sealed class SqliteNativeInsert : IDisposable
 {
-    private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-    private const string DateFormat = @"yyyy\-MM\-dd";
+    internal const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+    internal const string DateFormat = @"yyyy\-MM\-dd";
 
     /// <summary>SQLite copies the value before the bind returns (the buffer is reused for the next one).</summary>
     private static readonly nint Transient = -1;
@@ -175,13 +175,13 @@ internal sealed class SqliteNativeInsert : IDisposable
 
             case Kind.DateTime:
                 {
-                    ((DateTime)value).TryFormat(buffer, out var length, DateTimeFormat, CultureInfo.InvariantCulture);
+                    var length = FormatDateTime((DateTime)value, buffer);
                     return BindText(stmt, index, ref MemoryMarshal.GetArrayDataReference(buffer), length, Transient);
                 }
 
             case Kind.Date:
                 {
-                    ((DateOnly)value).TryFormat(buffer, out var length, DateFormat, CultureInfo.InvariantCulture);
+                    var length = FormatDate((DateOnly)value, buffer);
                     return BindText(stmt, index, ref MemoryMarshal.GetArrayDataReference(buffer), length, Transient);
                 }
 
@@ -209,6 +209,64 @@ internal sealed class SqliteNativeInsert : IDisposable
             default:
                 throw new InvalidOperationException($"No native binding for {kind}.");
         }
+    }
+
+    /// <summary>
+    /// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> as Microsoft.Data.Sqlite writes a <see cref="DateTime"/> (the fraction without
+    /// its trailing zeros, and without the dot when it is zero), digit by digit: .NET's custom-format path took ≈ 5% of the
+    /// bulk writer's CPU (several dates a row). <c>BulkInsertTests</c> compare it with <see cref="DateTimeFormat"/>.
+    /// </summary>
+    internal static int FormatDateTime(DateTime value, Span<byte> output)
+    {
+        var length = FormatDate(DateOnly.FromDateTime(value), output);
+        output[length++] = (byte)' ';
+        length = Two(output, length, value.Hour);
+        output[length++] = (byte)':';
+        length = Two(output, length, value.Minute);
+        output[length++] = (byte)':';
+        length = Two(output, length, value.Second);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0)
+        {
+            return length;
+        }
+
+        output[length] = (byte)'.';
+        for (var i = 7; i >= 1; i--)
+        {
+            output[length + i] = (byte)('0' + (fraction % 10));
+            fraction /= 10;
+        }
+
+        length += 8;
+        while (output[length - 1] == (byte)'0')
+        {
+            length--;
+        }
+
+        return length;
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> (the year always four digits).</summary>
+    internal static int FormatDate(DateOnly value, Span<byte> output)
+    {
+        value.Deconstruct(out var year, out var month, out var day);
+        output[0] = (byte)('0' + (year / 1000));
+        output[1] = (byte)('0' + (year / 100 % 10));
+        output[2] = (byte)('0' + (year / 10 % 10));
+        output[3] = (byte)('0' + (year % 10));
+        output[4] = (byte)'-';
+        Two(output, 5, month);
+        output[7] = (byte)'-';
+        Two(output, 8, day);
+        return 10;
+    }
+
+    private static int Two(Span<byte> output, int at, int value)
+    {
+        output[at] = (byte)('0' + (value / 10));
+        output[at + 1] = (byte)('0' + (value % 10));
+        return at + 2;
     }
 
     public void Dispose() => statement.Dispose();

@@ -30,8 +30,14 @@ public class BulkInsertTests
         new DateTime(2025, 4, 1, 8, 0, 0, DateTimeKind.Utc).AddTicks(1),
         new DateTime(2026, 12, 5, 7, 42, 4, DateTimeKind.Utc).AddTicks(3_885_642),
         new DateTime(2026, 12, 5, 7, 42, 4, 500, DateTimeKind.Local),
+        DateTime.MinValue,
+        DateTime.MaxValue,
+        new DateTime(999, 1, 2, 3, 4, 5).AddTicks(1_200_000),
+        new DateTime(2025, 4, 1, 23, 59, 59).AddTicks(1_000_000),
         new DateOnly(1985, 8, 7),
         DateOnly.MinValue,
+        DateOnly.MaxValue,
+        new DateOnly(999, 12, 31),
         long.MaxValue,
         -1L,
         int.MinValue,
@@ -86,6 +92,35 @@ public class BulkInsertTests
 
         Assert.Equal(2, stored.Count);
         Assert.Equal(stored[0], stored[1]);
+    }
+
+    [Fact]
+    public void DateFormatting_EqualsTheCustomFormatStrings_OverManyValues()
+    {
+        // The native path writes dates digit by digit; Microsoft.Data.Sqlite formats them with these format strings.
+        var random = new Random(20261205);
+        Span<byte> bytes = stackalloc byte[64];
+        for (var i = 0; i < 200_000; i++)
+        {
+            var ticks = i switch
+            {
+                0 => DateTime.MinValue.Ticks,
+                1 => DateTime.MaxValue.Ticks,
+                _ when i % 3 == 0 => random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond,
+                _ when i % 3 == 1 => random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks) / 10_000 * 10_000,
+                _ => random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks),
+            };
+            var value = new DateTime(ticks);
+
+            var length = SqliteNativeInsert.FormatDateTime(value, bytes);
+            Assert.Equal(value.ToString(SqliteNativeInsert.DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
+                System.Text.Encoding.ASCII.GetString(bytes[..length]));
+
+            var date = DateOnly.FromDateTime(value);
+            length = SqliteNativeInsert.FormatDate(date, bytes);
+            Assert.Equal(date.ToString(SqliteNativeInsert.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
+                System.Text.Encoding.ASCII.GetString(bytes[..length]));
+        }
     }
 
     [Fact]
