@@ -139,15 +139,21 @@ public class BulkInsertTests
         Assert.Throws<InvalidOperationException>(() => native.Insert([double.NaN]));
     }
 
+    /// <summary>A SQLite context for looking at the model only (no database is opened).</summary>
+    private static LindungDbContext SqliteContext()
+    {
+        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = Path.GetTempPath() };
+        var options = new DbContextOptionsBuilder<LindungDbContext>();
+        settings.Apply(options);
+        return new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
+    }
+
     [Fact]
     public void TheImportsEntities_AreWrittenNatively()
     {
         // A column type the native path does not know sends the whole entity back to the slower command path; for the
         // entities a large import writes that would silently cost seconds per million rows.
-        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = Path.GetTempPath() };
-        var options = new DbContextOptionsBuilder<LindungDbContext>();
-        settings.Apply(options);
-        using var ctx = new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
+        using var ctx = SqliteContext();
 
         Assert.True(BulkInsert.WritesNatively<Person>(ctx));
         Assert.True(BulkInsert.WritesNatively<Engagement>(ctx));
@@ -159,11 +165,8 @@ public class BulkInsertTests
     {
         // The worker import inserts in batches of 5,000 rows; compiling every column's read per batch cost ≈ 10,000
         // compilations per million workers (docs/performance.md, stop 16).
-        var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = Path.GetTempPath() };
-        var options = new DbContextOptionsBuilder<LindungDbContext>();
-        settings.Apply(options);
-        using var first = new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
-        using var second = new LindungDbContext(options.Options, new FixedActor("16.09", "test"), TimeProvider.System);
+        using var first = SqliteContext();
+        using var second = SqliteContext();
         var nik = first.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.NikHash))!;
 
         Assert.Same(BulkInsert.GetterOf(nik), BulkInsert.GetterOf(nik));
