@@ -35,8 +35,33 @@ public static class DatabaseBootstrap
             {
                 Directory.CreateDirectory(dir);
             }
+
+            // The page size of a new SQLite database: 8 KB instead of SQLite's 4 KB. A million-worker import writes its 15
+            // B-trees with ≈ 20% less CPU in the writer (fewer pages to balance and to look up in the WAL): 32–37 s instead
+            // of 40–42 s, measured alternately (docs/performance.md, "Stop 17"). It only applies when the file is created
+            // (the connection stays open so the migrations create it): an existing database keeps its page size, which in
+            // WAL mode SQLite cannot change; docs/performance.md says how to convert one.
+            var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA page_size = 8192;", ct);
+                return await MigrateOpenAsync(db, settings, ct);
+            }
+            finally
+            {
+                if (opened)
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
         }
 
+        return await MigrateOpenAsync(db, settings, ct);
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrateOpenAsync(LindungDbContext db, DatabaseSettings settings, CancellationToken ct)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (settings.Provider == DatabaseProvider.Sqlite)

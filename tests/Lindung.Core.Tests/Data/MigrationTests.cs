@@ -27,6 +27,43 @@ public class MigrationTests
         Assert.Equal(0, await ctx.Tenants.CountAsync());
     }
 
+    [Fact]
+    public async Task Migrate_NewSqliteFile_IsCreatedWith8KbPages()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var ctx = db.Context(null);
+
+        await DatabaseBootstrap.MigrateAsync(ctx, db.Settings);
+
+        Assert.Equal(8192, await PageSizeAsync(ctx));
+        Assert.Equal("wal", await ctx.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_ExistingSqliteFileWith4KbPages_KeepsItsPagesAndItsData()
+    {
+        // An installation made before 8 KB pages: migrating must neither fail nor touch the file's layout.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using (var old = db.Context(null))
+        {
+            await old.Database.OpenConnectionAsync();
+            await old.Database.ExecuteSqlRawAsync("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;");
+            await old.GetService<IMigrator>().MigrateAsync("PrivacyRequestsRetention");
+        }
+
+        await using (var seed = db.Context("16.09"))
+        {
+            await MasterDataSeeder.SeedAsync(seed, "16.09");
+        }
+
+        await using var ctx = db.Context(null);
+        var applied = await DatabaseBootstrap.MigrateAsync(ctx, db.Settings);
+
+        Assert.NotEmpty(applied);
+        Assert.Equal(4096, await PageSizeAsync(ctx));
+        Assert.Equal(1, await ctx.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM Agencies WHERE Code = 'DLH'").SingleAsync());
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public void Model_EachProvider_HasNoChangesMissingFromItsMigrations(DatabaseProvider provider)
@@ -74,6 +111,9 @@ public class MigrationTests
         Assert.Contains(applied, m => m.EndsWith("_EngagementCreatedAtIndex", StringComparison.Ordinal));
         Assert.Equal(1, await IndexStatisticsAsync(check, "IX_Engagements_TenantCode_CreatedAt"));
     }
+
+    private static Task<int> PageSizeAsync(LindungDbContext ctx) =>
+        ctx.Database.SqlQueryRaw<int>("SELECT page_size AS \"Value\" FROM pragma_page_size").SingleAsync();
 
     private static Task<int> IndexStatisticsAsync(LindungDbContext ctx, string index) =>
         ctx.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_stat1 WHERE idx = {index}").SingleAsync();
