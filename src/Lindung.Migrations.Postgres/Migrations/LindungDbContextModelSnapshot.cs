@@ -2092,7 +2092,8 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode", "Kpj");
+                    b.HasIndex("TenantCode", "Kpj")
+                        .HasFilter("\"Kpj\" IS NOT NULL");
 
                     b.HasIndex("TenantCode", "NameKey");
 

@@ -2087,7 +2087,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantCode", "Kpj");
+                    b.HasIndex("TenantCode", "Kpj")
+                        .HasFilter("\"Kpj\" IS NOT NULL");
 
                     b.HasIndex("TenantCode", "NameKey");
 

@@ -27,7 +27,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.BirthDate).IsPersonal();
         b.HasIndex(p => new { p.TenantCode, p.NameKey });
         b.HasIndex(p => new { p.TenantCode, p.BirthDate, p.Sex });
-        b.HasIndex(p => new { p.TenantCode, p.Kpj });
+        // Only people with a KPJ: every lookup is by a known KPJ (SQLite and PostgreSQL both use a partial index for
+        // `Kpj = @value`), and a new registry has none — the 1M import's index rebuild did 0.8 s of work for a million
+        // NULLs (0.19 s now; docs/performance.md, "Stop 17").
+        b.HasIndex(p => new { p.TenantCode, p.Kpj }).HasFilter("\"Kpj\" IS NOT NULL");
         b.HasIndex(p => new { p.TenantCode, p.DistrictCode, p.VillageCode });
         // The registry list filtered by kecamatan at a million workers: count and first page from the index alone, in
         // name order (a count over 85,000 people and their sort took 1 s; docs/performance.md).
