@@ -199,6 +199,40 @@ public class SpreadsheetTests
         Assert.False(reader.Read());
     }
 
+    [Fact]
+    public void Xlsx_PrefixedElementsAttributesInAnyOrderAndRowsWithoutReferences_AreReadAsExcelShowsThem()
+    {
+        // Shapes other writers produce: a namespace prefix on every element, Excel's own row attributes (spans, x14ac),
+        // attributes in any order, rows and cells without r, empty rows and cells, inline rich text, and a row whose
+        // extension element is no cell.
+        var file = MinimalXlsx(
+            sheetXml: "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                + "xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\"><x:sheetData>"
+                + "<x:row r=\"1\" spans=\"1:3\" x14ac:dyDescent=\"0.25\"><x:c t=\"inlineStr\" r=\"A1\"><x:is><x:r><x:t>Sit</x:t></x:r>"
+                + "<x:r><x:t>i</x:t></x:r></x:is></x:c><x:c r=\"B1\"/><x:c s=\"0\" r=\"C1\" t=\"str\"><x:v>=x</x:v></x:c></x:row>"
+                + "<x:row r=\"2\"/>"
+                + "<x:row><x:c t=\"inlineStr\"><x:is><x:t>tanpa r</x:t></x:is></x:c><x:c><x:v>42</x:v></x:c>"
+                + "<x:extLst><x:ext uri=\"{00000000-0000-0000-0000-000000000000}\"><x:v>9</x:v></x:ext></x:extLst></x:row>"
+                + "<x:row r=\"7\"><x:c r=\"B7\" t=\"s\"><x:v>0</x:v></x:c></x:row>"
+                + "</x:sheetData></x:worksheet>",
+            sharedStrings: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>Nurhayati</t>"
+                + "<rPh sb=\"0\" eb=\"1\"><t>ignored</t></rPh></si></sst>");
+        using var reader = new XlsxSheetReader(file);
+
+        Assert.True(reader.Read());
+        Assert.Equal(1, reader.RowNumber);
+        Assert.Equal(["Siti", "", "=x"], reader.Cells.Select(c => c.Text));
+        Assert.True(reader.Read()); // the empty row 2 holds no cell and is not returned
+        Assert.Equal(3, reader.RowNumber);
+        Assert.Equal(new SheetCell("tanpa r"), reader.Cells[0]);
+        Assert.Equal(new SheetCell("42", CellKind.Number), reader.Cells[1]);
+        Assert.Equal(2, reader.Cells.Count);
+        Assert.True(reader.Read());
+        Assert.Equal(7, reader.RowNumber);
+        Assert.Equal([SheetCell.Empty, new SheetCell("Nurhayati")], reader.Cells);
+        Assert.False(reader.Read());
+    }
+
     [Theory]
     [InlineData("29450", "1980-08-17")]
     [InlineData("59", "1900-02-28")]

@@ -184,7 +184,7 @@ public sealed class XlsxSheetReader : ISheetReader
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
                 {
-                    sharedStrings.Add(ReadText(xml, "si"));
+                    sharedStrings.Add(ReadText(xml));
                 }
             }
 
@@ -259,56 +259,97 @@ public sealed class XlsxSheetReader : ISheetReader
     {
         using (xml)
         {
+            // Names compared by reference with the reader's own atomised strings, and each element's attributes walked once:
+            // a per-row subtree reader and three lookups by name per cell were a fifth of the reader's time (perf profile,
+            // docs/performance.md "Stop 17").
+            var names = xml.NameTable;
+            var rowName = names.Add("row");
+            var cellName = names.Add("c");
+            var referenceName = names.Add("r");
+            var typeName = names.Add("t");
+            var styleName = names.Add("s");
             var cells = new List<SheetCell>();
             var rowNumber = 0;
             while (xml.Read())
             {
-                if (xml.NodeType != XmlNodeType.Element)
+                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, rowName))
                 {
                     continue;
                 }
 
-                if (xml.LocalName == "row")
+                string? rowReference = null;
+                while (xml.MoveToNextAttribute())
                 {
-                    rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-                    cells.Clear();
-                    if (xml.IsEmptyElement)
+                    if (ReferenceEquals(xml.LocalName, referenceName) && xml.NamespaceURI.Length == 0)
+                    {
+                        rowReference = xml.Value;
+                    }
+                }
+
+                xml.MoveToElement();
+                rowNumber = int.TryParse(rowReference, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
+                cells.Clear();
+                if (xml.IsEmptyElement)
+                {
+                    continue;
+                }
+
+                var rowDepth = xml.Depth;
+                while (xml.Read() && xml.Depth > rowDepth)
+                {
+                    if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, cellName))
                     {
                         continue;
                     }
 
-                    using var row = xml.ReadSubtree();
-                    row.Read();
-                    while (row.Read())
+                    string? reference = null, type = null, style = null;
+                    while (xml.MoveToNextAttribute())
                     {
-                        if (row.NodeType == XmlNodeType.Element && row.LocalName == "c")
+                        if (xml.NamespaceURI.Length != 0)
                         {
-                            var column = ColumnIndex(row.GetAttribute("r"), cells.Count);
-                            if (column >= limits.MaxColumns)
-                            {
-                                throw new UnreadableFileException("file.too_many_columns", ImportMessages.TooManyColumns(limits.MaxColumns));
-                            }
+                            continue;
+                        }
 
-                            var cell = ReadCell(row);
-                            while (cells.Count < column)
-                            {
-                                cells.Add(SheetCell.Empty);
-                            }
-
-                            cells.Add(cell);
+                        var name = xml.LocalName;
+                        if (ReferenceEquals(name, referenceName))
+                        {
+                            reference = xml.Value;
+                        }
+                        else if (ReferenceEquals(name, typeName))
+                        {
+                            type = xml.Value;
+                        }
+                        else if (ReferenceEquals(name, styleName))
+                        {
+                            style = xml.Value;
                         }
                     }
 
-                    yield return (rowNumber, cells.ToArray());
+                    xml.MoveToElement();
+                    var column = ColumnIndex(reference, cells.Count);
+                    if (column >= limits.MaxColumns)
+                    {
+                        throw new UnreadableFileException("file.too_many_columns", ImportMessages.TooManyColumns(limits.MaxColumns));
+                    }
+
+                    var cell = ReadCell(xml, type, style);
+                    while (cells.Count < column)
+                    {
+                        cells.Add(SheetCell.Empty);
+                    }
+
+                    cells.Add(cell);
                 }
+
+                yield return (rowNumber, cells.ToArray());
             }
         }
     }
 
-    private SheetCell ReadCell(XmlReader c)
+    /// <summary>Reads the cell the reader is on, leaving it on the cell's end (or on the cell itself when it is empty).</summary>
+    private SheetCell ReadCell(XmlReader c, string? type, string? styleText)
     {
-        var type = c.GetAttribute("t");
-        var style = int.TryParse(c.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var style = int.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         if (c.IsEmptyElement)
         {
             return SheetCell.Empty;
@@ -334,7 +375,7 @@ public sealed class XlsxSheetReader : ISheetReader
             }
             else if (c.LocalName == "is")
             {
-                inline = ReadText(c, "is");
+                inline = ReadText(c);
             }
         }
 
@@ -378,34 +419,32 @@ public sealed class XlsxSheetReader : ISheetReader
         return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private static string ReadText(XmlReader xml, string container)
+    /// <summary>The text of an si/is element, leaving the reader on its end element.</summary>
+    private static string ReadText(XmlReader xml)
     {
-        var sb = new System.Text.StringBuilder();
         if (xml.IsEmptyElement)
         {
             return "";
         }
 
+        var sb = new System.Text.StringBuilder();
         var depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth && xml.LocalName == container))
+        xml.Read();
+        while (xml.Depth > depth)
         {
-            // Phonetic runs (rPh) repeat the text in another script; only t directly under si/is or under r counts.
+            // Phonetic runs (rPh) repeat the text in another script; only t directly under si/is or under r counts. Skip and
+            // ReadElementContentAsString already stand on the next node, which is looked at before reading further.
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
             {
                 xml.Skip();
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
             }
-
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
             {
                 sb.Append(xml.ReadElementContentAsString());
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
+            }
+            else if (!xml.Read())
+            {
+                break;
             }
         }
 
