@@ -38,6 +38,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         // A page's answer may take more than Playwright's 5 s default while the whole suite runs on two cores (a claim's
         // status post once did in a fresh-clone run); what is expected stays the same, only the wait is longer.
         Assertions.SetDefaultExpectTimeout(20_000);
+        // The first sign-in of a fresh-clone run once took over Playwright's 30 s navigation wait (the first browser test,
+        // while the Core tests loaded both cores): the sign-in page is requested once here so its code is compiled before
+        // any test's clock runs, and navigations may take up to 60 s. What each test expects is unchanged.
+        using (var warmUp = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(120) })
+        {
+            (await warmUp.GetAsync(new Uri("/Akun/Masuk", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -56,6 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "id-ID",
         });
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
