@@ -68,17 +68,18 @@ public sealed class CliHost : IAsyncDisposable
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
+        var global = GlobalOptions.Of(parse);
         var settings = new DatabaseSettings
         {
-            Provider = DatabaseSettings.ParseProvider(parse.GetValue(GlobalOptions.Provider) ?? config["Lindung:Provider"]),
-            DataDirectory = parse.GetValue(GlobalOptions.DataDir) ?? config["Lindung:DataDirectory"] ?? "data",
+            Provider = DatabaseSettings.ParseProvider(parse.GetValue(global.Provider) ?? config["Lindung:Provider"]),
+            DataDirectory = parse.GetValue(global.DataDir) ?? config["Lindung:DataDirectory"] ?? "data",
             ConnectionString = config.GetConnectionString("Lindung"),
         };
 
-        if (parse.GetValue(GlobalOptions.Db) is { Length: > 0 } db)
+        if (parse.GetValue(global.Db) is { Length: > 0 } db)
         {
             var looksPostgres = db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
-            if (parse.GetValue(GlobalOptions.Provider) is null)
+            if (parse.GetValue(global.Provider) is null)
             {
                 settings.Provider = looksPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
             }
@@ -105,14 +106,15 @@ public sealed class CliHost : IAsyncDisposable
     /// The tenant a command acts for: <c>--tenant</c>, else the configured one if it exists, else the only
     /// one. Null with <paramref name="error"/> set when none can be chosen.
     /// </summary>
-    public async Task<(string? Tenant, string? Error)> ResolveTenantAsync(ParseResult parse, CancellationToken ct)
+    public async Task<(string? Tenant, CliMessage? Error)> ResolveTenantAsync(ParseResult parse, CancellationToken ct)
     {
+        var global = GlobalOptions.Of(parse);
         var codes = await Db.Tenants.AsNoTracking().Select(t => t.Code).OrderBy(c => c).ToListAsync(ct);
-        if (parse.GetValue(GlobalOptions.Tenant) is { Length: > 0 } asked)
+        if (parse.GetValue(global.Tenant) is { Length: > 0 } asked)
         {
             return codes.Contains(asked)
                 ? (asked, null)
-                : (null, $"Tenant {asked} belum ada. Buat dengan: lindung tenant add {asked}");
+                : (null, CliText.TenantMissing(asked));
         }
 
         if (ConfiguredTenant is { Length: > 0 } configured && codes.Contains(configured))
@@ -123,8 +125,8 @@ public sealed class CliHost : IAsyncDisposable
         return codes.Count switch
         {
             1 => (codes[0], null),
-            0 => (null, "Belum ada tenant. Jalankan: lindung seed (OKU Selatan) atau lindung tenant add KODE"),
-            _ => (null, "Ada beberapa tenant; pilih dengan --tenant KODE (" + string.Join(", ", codes) + ")"),
+            0 => (null, CliText.TenantNone),
+            _ => (null, CliText.TenantSeveral(string.Join(", ", codes))),
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class CliIo(TextWriter stdout, TextWriter stderr)
     /// <summary>Prints the result: as JSON when asked, else through <paramref name="human"/>.</summary>
     public async Task<int> ResultAsync(ParseResult parse, object result, Action<TextWriter> human, int exitCode = LindungCli.Ok)
     {
-        if (parse.GetValue(GlobalOptions.Json))
+        if (GlobalOptions.WantsJson(parse))
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
         }
@@ -28,12 +28,13 @@ public sealed class CliIo(TextWriter stdout, TextWriter stderr)
         return exitCode;
     }
 
-    public async Task<int> FailAsync(ParseResult parse, int exitCode, string message)
+    /// <summary>Reports a failure: on stderr in the run's language; with <c>--json</c> also as <c>{"error"}</c> in Indonesian.</summary>
+    public async Task<int> FailAsync(ParseResult parse, int exitCode, CliMessage message)
     {
-        await stderr.WriteLineAsync("Galat: " + message);
-        if (parse.GetValue(GlobalOptions.Json))
+        await stderr.WriteLineAsync(CliText.ErrorLine(message.ToString()));
+        if (GlobalOptions.WantsJson(parse))
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(new { error = message }, JsonOptions));
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new { error = message.ToIndonesian() }, JsonOptions));
         }
 
         return exitCode;

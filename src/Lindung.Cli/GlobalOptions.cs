@@ -2,38 +2,63 @@ using System.CommandLine;
 
 namespace Lindung.Cli;
 
-/// <summary>Options every command accepts (placed before or after the command name).</summary>
-public static class GlobalOptions
+/// <summary>
+/// Options every command accepts (placed before or after the command name). A new set for each command line, as their
+/// descriptions are in the run's language; <see cref="Of"/> finds the set a parse result came from.
+/// </summary>
+public sealed class GlobalOptions
 {
-    public static readonly Option<bool> Json = new("--json")
+    public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Cetak tepat satu objek JSON di stdout",
+        Description = CliText.GlobalJson,
         Recursive = true,
     };
 
-    public static readonly Option<string?> Db = new("--db")
+    public Option<string?> Db { get; } = new("--db")
     {
-        Description = "Berkas SQLite atau connection string PostgreSQL (bawaan: data/lindung.db)",
+        Description = CliText.GlobalDb,
         Recursive = true,
     };
 
-    public static readonly Option<string?> Provider = new("--provider")
+    public Option<string?> Provider { get; } = new("--provider")
     {
         Description = "sqlite | postgres",
         Recursive = true,
     };
 
-    public static readonly Option<string?> DataDir = new("--data-dir")
+    public Option<string?> DataDir { get; } = new("--data-dir")
     {
-        Description = "Direktori data (bawaan: data di direktori saat ini)",
+        Description = CliText.GlobalDataDir,
         Recursive = true,
     };
 
-    public static readonly Option<string?> Tenant = new("--tenant")
+    public Option<string?> Tenant { get; } = new("--tenant")
     {
-        Description = "Kode kabupaten Kemendagri, mis. 16.09 (bawaan: yang dikonfigurasi, atau satu-satunya)",
+        Description = CliText.GlobalTenant,
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Json, Db, Provider, DataDir, Tenant];
+    public IEnumerable<Option> All => [Json, Db, Provider, DataDir, Tenant];
+
+    /// <summary>The global options of the command line <paramref name="parse"/> was parsed with.</summary>
+    public static GlobalOptions Of(ParseResult parse) => ((LindungRootCommand)parse.RootCommandResult.Command).Global;
+
+    /// <summary>Whether <c>--json</c> was given.</summary>
+    public static bool WantsJson(ParseResult parse) => parse.GetValue(Of(parse).Json);
+}
+
+/// <summary>The <c>lindung</c> root command, carrying its <see cref="GlobalOptions"/>.</summary>
+internal sealed class LindungRootCommand : RootCommand
+{
+    public LindungRootCommand(GlobalOptions global)
+        : base(CliText.RootDescription)
+    {
+        Global = global;
+        foreach (var option in global.All)
+        {
+            Options.Add(option);
+        }
+    }
+
+    public GlobalOptions Global { get; }
 }

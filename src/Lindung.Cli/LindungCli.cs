@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Lindung.Cli.Commands;
 
 namespace Lindung.Cli;
@@ -14,8 +15,19 @@ public static class LindungCli
     public const int Unusable = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs in Bahasa Indonesia, whatever the culture of the machine or the caller.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunInLanguageAsync(args, stdout, stderr, CliText.Indonesian);
+
+    /// <summary>
+    /// Runs with its texts in <paramref name="culture"/>'s language (Indonesian unless English). The culture is set for
+    /// this run only: it flows with the async context, so the caller's is unchanged afterwards. <c>--json</c> output does
+    /// not depend on it.
+    /// </summary>
+    public static async Task<int> RunInLanguageAsync(string[] args, TextWriter stdout, TextWriter stderr, CultureInfo culture)
     {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
         var root = BuildRoot(stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -25,7 +37,7 @@ public static class LindungCli
                 await stderr.WriteLineAsync(error.Message);
             }
 
-            await stderr.WriteLineAsync("Lihat: lindung --help");
+            await stderr.WriteLineAsync(CliText.SeeHelp);
             return Usage;
         }
 
@@ -34,12 +46,7 @@ public static class LindungCli
 
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Lindung: perlindungan pekerja BPJS Ketenagakerjaan untuk pemerintah kabupaten.");
-        foreach (var option in GlobalOptions.All)
-        {
-            root.Options.Add(option);
-        }
-
+        var root = new LindungRootCommand(new GlobalOptions());
         var io = new CliIo(stdout, stderr);
         root.Subcommands.Add(DbCommands.Build(io));
         root.Subcommands.Add(TenantCommands.Build(io));

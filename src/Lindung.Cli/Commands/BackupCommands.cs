@@ -29,15 +29,15 @@ public static class BackupCommands
 
     private static Option<FileInfo?> PassphraseFileOption() => new("--passphrase-file")
     {
-        Description = "Baca frasa sandi dari baris pertama berkas ini (untuk skrip); tanpa ini frasa sandi ditanyakan di terminal",
+        Description = CliText.BackupPassphraseFile,
     };
 
     private static Command BuildBackup(CliIo io)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Berkas arsip cadangan yang dibuat, mis. cadangan-2026-11-23.lbk" };
+        var file = new Argument<FileInfo>("FILE") { Description = CliText.BackupFile };
         var passphraseFile = PassphraseFileOption();
-        var force = new Option<bool>("--force") { Description = "Timpa FILE bila sudah ada" };
-        var backup = new Command("backup", "Cadangkan basis data (SQLite) beserta kunci NIK dan dokumen ke satu arsip terenkripsi")
+        var force = new Option<bool>("--force") { Description = CliText.BackupForce };
+        var backup = new Command("backup", CliText.BackupDescription)
         {
             file, passphraseFile, force,
         };
@@ -46,7 +46,7 @@ public static class BackupCommands
             var output = parse.GetValue(file)!;
             if (output.Exists && !parse.GetValue(force))
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas {output.FullName} sudah ada. Pakai nama lain atau --force untuk menimpanya.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.BackupFileExists(output.FullName));
             }
 
             var (passphrase, problem) = await ReadPassphraseAsync(io, parse.GetValue(passphraseFile), confirm: true, ct);
@@ -62,20 +62,19 @@ public static class BackupCommands
                 databaseFile = Path.GetFullPath(new SqliteConnectionStringBuilder(host.Settings.EffectiveConnectionString).DataSource);
                 if (!File.Exists(databaseFile))
                 {
-                    return await io.FailAsync(parse, LindungCli.Unusable, $"Belum ada basis data di {databaseFile}; tidak ada yang dicadangkan.");
+                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.BackupNoDatabase(databaseFile));
                 }
             }
             else
             {
-                await io.Err.WriteLineAsync("Catatan: basis data PostgreSQL tidak ikut dalam arsip ini; arsip hanya berisi kunci NIK, kunci "
-                    + "Data Protection dan dokumen. Cadangkan basis datanya dengan pg_dump -Fc (lihat docs/backup.md).");
+                await io.Err.WriteLineAsync(CliText.BackupPostgresNote);
             }
 
             await host.PrepareAsync(ct);
             var nikKey = host.ConfiguredNikKey ?? await ReadKeyFileAsync(host.Settings.FullDataDirectory, ct);
             var plan = new BackupPlan(databaseFile, host.Settings.FullDataDirectory, nikKey, host.ConfiguredNikKey is not null);
             var result = await BackupArchive.CreateAsync(plan, output.FullName, passphrase, Iterations, TimeProvider.System,
-                io.Progress("Mencadangkan"), ct);
+                io.Progress(CliText.ProgressBackup), ct);
 
             host.ActFor(null);
             var detail = string.Create(CultureInfo.InvariantCulture,
@@ -96,15 +95,15 @@ public static class BackupCommands
                 createdAt = result.Manifest.CreatedAt,
             }, o =>
             {
-                o.WriteLine($"Cadangan tersimpan: {output.FullName} ({Megabytes(result.ArchiveBytes)} MB; "
-                    + (result.Manifest.IncludesDatabase ? "basis data, " : "tanpa basis data, ")
-                    + $"kunci NIK dan {files} berkas lain).");
+                o.WriteLine(result.Manifest.IncludesDatabase
+                    ? CliText.BackupSaved(output.FullName, Megabytes(result.ArchiveBytes), files)
+                    : CliText.BackupSavedWithoutDatabase(output.FullName, Megabytes(result.ArchiveBytes), files));
                 if (result.NotIncluded.Count > 0)
                 {
-                    o.WriteLine("Tidak ikut dicadangkan dari direktori data: " + string.Join(", ", result.NotIncluded));
+                    o.WriteLine(CliText.BackupNotIncluded(string.Join(", ", result.NotIncluded)));
                 }
 
-                o.WriteLine("Simpan frasa sandi terpisah dari arsip: tanpa frasa sandi arsip tidak dapat dipulihkan oleh siapa pun.");
+                o.WriteLine(CliText.BackupKeepPassphrase);
             });
         });
         return backup;
@@ -112,19 +111,19 @@ public static class BackupCommands
 
     private static Command BuildRestore(CliIo io)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Arsip cadangan dari lindung backup" };
+        var file = new Argument<FileInfo>("FILE") { Description = CliText.RestoreFile };
         var passphraseFile = PassphraseFileOption();
         var force = new Option<bool>("--force")
         {
-            Description = "Ganti basis data yang sudah berisi data (yang lama dipindahkan ke folder sebelum-pulih-…)",
+            Description = CliText.RestoreForce,
         };
-        var restore = new Command("restore", "Pulihkan arsip cadangan ke direktori data yang dikonfigurasi") { file, passphraseFile, force };
+        var restore = new Command("restore", CliText.RestoreDescription) { file, passphraseFile, force };
         restore.SetAction(async (parse, ct) =>
         {
             var archive = parse.GetValue(file)!;
             if (!archive.Exists)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas {archive.FullName} tidak ada.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.FileMissing(archive.FullName));
             }
 
             var (passphrase, problem) = await ReadPassphraseAsync(io, parse.GetValue(passphraseFile), confirm: false, ct);
@@ -144,11 +143,11 @@ public static class BackupCommands
                 try
                 {
                     result = await BackupArchive.RestoreAsync(archive.FullName, passphrase, target, parse.GetValue(force), TimeProvider.System,
-                        io.Progress("Memulihkan"), ct);
+                        io.Progress(CliText.ProgressRestore), ct);
                 }
                 catch (BackupException e)
                 {
-                    return await io.FailAsync(parse, LindungCli.Unusable, e.Message + " Tidak ada yang diubah.");
+                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.RestoreFailed(e.Message));
                 }
             }
 
@@ -171,15 +170,15 @@ public static class BackupCommands
                 movedAsideTo = result.MovedAsideTo,
             }, o =>
             {
-                o.WriteLine($"Cadangan {IndonesianFormat.DateTime(result.Manifest.CreatedAt, IndonesianFormat.Wib)} WIB dipulihkan ({result.Restored.Count} butir).");
+                o.WriteLine(CliText.RestoreDone(IndonesianFormat.DateTime(result.Manifest.CreatedAt, IndonesianFormat.Wib), result.Restored.Count));
                 if (result.MovedAsideTo is { } aside)
                 {
-                    o.WriteLine($"Data yang diganti dipindahkan ke {aside}; hapus folder itu setelah hasil pemulihan diperiksa.");
+                    o.WriteLine(CliText.RestoreMovedAside(aside));
                 }
 
                 if (!result.Manifest.IncludesDatabase)
                 {
-                    o.WriteLine("Arsip ini hanya berisi kunci; pulihkan basis data PostgreSQL dengan pg_restore (lihat docs/backup.md).");
+                    o.WriteLine(CliText.RestoreKeysOnly);
                 }
             });
         });
@@ -212,14 +211,14 @@ public static class BackupCommands
     private static string Megabytes(long bytes) => IndonesianFormat.Number(bytes / (1024m * 1024m), 1);
 
     /// <summary>From <paramref name="file"/>'s first line, else asked on the terminal without echo (twice to confirm).</summary>
-    internal static async Task<(string? Passphrase, string? Problem)> ReadPassphraseAsync(CliIo io, FileInfo? file, bool confirm, CancellationToken ct)
+    internal static async Task<(string? Passphrase, CliMessage? Problem)> ReadPassphraseAsync(CliIo io, FileInfo? file, bool confirm, CancellationToken ct)
     {
         string passphrase;
         if (file is not null)
         {
             if (!file.Exists)
             {
-                return (null, $"Berkas frasa sandi {file.FullName} tidak ada.");
+                return (null, CliText.PassphraseFileMissing(file.FullName));
             }
 
             using var reader = new StreamReader(file.FullName, Encoding.UTF8);
@@ -229,20 +228,19 @@ public static class BackupCommands
         {
             if (Console.IsInputRedirected)
             {
-                return (null, "Tidak ada terminal untuk menanyakan frasa sandi; pakai --passphrase-file BERKAS.");
+                return (null, CliText.PassphraseNoTerminal);
             }
 
-            passphrase = ReadHidden(io.Err, "Frasa sandi: ");
-            if (confirm && ReadHidden(io.Err, "Ulangi frasa sandi: ") != passphrase)
+            passphrase = ReadHidden(io.Err, CliText.PassphrasePrompt + " ");
+            if (confirm && ReadHidden(io.Err, CliText.PassphraseRepeat + " ") != passphrase)
             {
-                return (null, "Kedua frasa sandi tidak sama.");
+                return (null, CliText.PassphraseMismatch);
             }
         }
 
         if (confirm && passphrase.Length < BackupFormat.MinimumPassphraseLength)
         {
-            return (null, $"Frasa sandi terlalu pendek: minimal {BackupFormat.MinimumPassphraseLength} karakter. "
-                + "Pakai beberapa kata yang mudah diingat, mis. empat kata acak.");
+            return (null, CliText.PassphraseTooShort(BackupFormat.MinimumPassphraseLength));
         }
 
         return (passphrase, null);

@@ -13,14 +13,14 @@ public static class BillCommand
 {
     public static Command Build(CliIo io)
     {
-        var period = new Option<string>("--period") { Description = "Periode YYYY-MM", Required = true };
-        var command = new Command("bill", "Tagihan iuran sebulan dari pekerja yang terdaftar di BPJS") { period };
+        var period = new Option<string>("--period") { Description = CliText.PeriodOption, Required = true };
+        var command = new Command("bill", CliText.BillDescription) { period };
         command.SetAction(async (parse, ct) =>
         {
             var month = parse.GetValue(period)!;
             if (!Periods.TryParse(month, out _))
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"Periode tidak sah: {month} (YYYY-MM).");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.BillBadPeriod(month));
             }
 
             await using var host = CliHost.Create(parse);
@@ -39,7 +39,7 @@ public static class BillCommand
             }
             catch (ArgumentException e)
             {
-                return await io.FailAsync(parse, LindungCli.Usage, e.Message);
+                return await io.FailAsync(parse, LindungCli.Usage, CliMessage.Verbatim(e.Message));
             }
 
             static Dictionary<string, long> Programs(IReadOnlyDictionary<ContributionProgram, long> p) => p.ToDictionary(x => x.Key.ToString(), x => x.Value);
@@ -54,8 +54,8 @@ public static class BillCommand
                 fundingSources = bill.By(l => l.FundingSource).Select(f => new { fundingSource = f.Key, workers = f.Workers, total = f.Total, programs = Programs(f.Programs) }),
             }, o =>
             {
-                o.WriteLine($"Tagihan {bill.Period} (jatuh tempo {IndonesianFormat.Date(bill.DueDate)}, tarif {bill.RateVersion}): "
-                    + $"{IndonesianFormat.Number(bill.Lines.Count)} pekerja, {IndonesianFormat.Rupiah(bill.Total)}");
+                o.WriteLine(CliText.BillHeader(bill.Period, IndonesianFormat.Date(bill.DueDate), bill.RateVersion,
+                    IndonesianFormat.Number(bill.Lines.Count), IndonesianFormat.Rupiah(bill.Total)));
                 foreach (var (program, amount) in bill.Programs)
                 {
                     o.WriteLine($"  {program,-4} {IndonesianFormat.Rupiah(amount),20}");
@@ -63,7 +63,8 @@ public static class BillCommand
 
                 foreach (var f in bill.By(l => l.FundingSource))
                 {
-                    o.WriteLine($"  {f.Key,-12} {IndonesianFormat.Number(f.Workers),8} pekerja {IndonesianFormat.Rupiah(f.Total),20}");
+                    o.WriteLine($"  {f.Key,-12} "
+                        + CliText.BillFundingSource(IndonesianFormat.Number(f.Workers).PadLeft(8), IndonesianFormat.Rupiah(f.Total).PadLeft(20)));
                 }
             });
         });

@@ -16,15 +16,15 @@ public static class BpjsCommand
 {
     public static Command Build(CliIo io)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Berkas BPJS (CSV atau XLSX)" };
-        var period = new Option<string>("--period") { Description = "Periode YYYY-MM", Required = true };
-        var import = new Command("import", "Impor status kepesertaan dari BPJS dan cocokkan dengan registri") { file, period };
+        var file = new Argument<FileInfo>("FILE") { Description = CliText.BpjsImportFile };
+        var period = new Option<string>("--period") { Description = CliText.PeriodOption, Required = true };
+        var import = new Command("import", CliText.BpjsImportDescription) { file, period };
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas {path.FullName} tidak ada.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.FileMissing(path.FullName));
             }
 
             await using var host = CliHost.Create(parse);
@@ -45,11 +45,11 @@ public static class BpjsCommand
             }
             catch (UnusableImportException e)
             {
-                return await io.FailAsync(parse, e.Code == "bpjs.period" ? LindungCli.Usage : LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, e.Code == "bpjs.period" ? LindungCli.Usage : LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
 
             return await io.ResultAsync(parse, new
@@ -70,26 +70,26 @@ public static class BpjsCommand
             }, o =>
             {
                 o.WriteLine(r.Unchanged
-                    ? $"Berkas yang sama sudah diimpor untuk periode {r.Period}; tidak ada yang berubah."
-                    : $"Periode {r.Period}: {r.Rows} baris; cocok NIK {r.MatchedExact}, cocok otomatis {r.MatchedFuzzy}, perlu diperiksa {r.NeedsReview}, "
-                      + $"tidak cocok {r.Unmatched}; aktif {r.Active}, tidak aktif {r.Inactive}; KPJ diisi {r.KpjFilled}, {r.Registered} penugasan menjadi Terdaftar.");
+                    ? CliText.BpjsImportUnchanged(r.Period)
+                    : CliText.BpjsImportSummary(r.Period, r.Rows, r.MatchedExact, r.MatchedFuzzy, r.NeedsReview, r.Unmatched, r.Active,
+                        r.Inactive, r.KpjFilled, r.Registered));
                 if (r.StatusAssumed)
                 {
-                    o.WriteLine("  Berkas tanpa kolom status: semua yang tercantum dianggap terdaftar dan aktif.");
+                    o.WriteLine("  " + CliText.BpjsImportStatusAssumed);
                 }
             });
         });
 
-        var output = new Argument<FileInfo>("FILE") { Description = "Berkas keluaran (.xlsx atau .csv)" };
-        var format = new Option<string?>("--format") { Description = "xlsx atau csv (bawaan: dari akhiran nama berkas)" };
-        var export = new Command("export", "Ekspor pendaftaran kolektif (terverifikasi, belum terdaftar) dan tandai Dikirim ke BPJS") { output, format };
+        var output = new Argument<FileInfo>("FILE") { Description = CliText.BpjsExportFile };
+        var format = new Option<string?>("--format") { Description = CliText.BpjsExportFormat };
+        var export = new Command("export", CliText.BpjsExportDescription) { output, format };
         export.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(output)!;
             var kind = (parse.GetValue(format) ?? path.Extension.TrimStart('.')).ToLowerInvariant();
             if (kind is not ("xlsx" or "csv"))
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"Format tidak dikenal: {kind} (xlsx atau csv).");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.BpjsExportUnknownFormat(kind));
             }
 
             await using var host = CliHost.Create(parse);
@@ -108,10 +108,10 @@ public static class BpjsCommand
             }
 
             return await io.ResultAsync(parse, new { file = path.FullName, format = kind, rows },
-                o => o.WriteLine($"{rows} pekerja ditulis ke {path.FullName} dan ditandai Dikirim ke BPJS."));
+                o => o.WriteLine(CliText.BpjsExportDone(rows, path.FullName)));
         });
 
-        var bpjs = new Command("bpjs", "Pertukaran data dengan BPJS Ketenagakerjaan");
+        var bpjs = new Command("bpjs", CliText.BpjsDescription);
         bpjs.Subcommands.Add(import);
         bpjs.Subcommands.Add(export);
         return bpjs;

@@ -15,19 +15,19 @@ public static class BudgetCommand
 {
     public static Command Build(CliIo io)
     {
-        var from = new Option<int>("--from") { Description = "Tahun pertama", DefaultValueFactory = _ => 2025 };
-        var to = new Option<int>("--to") { Description = "Tahun terakhir", DefaultValueFactory = _ => 2029 };
-        var caps = new Option<string[]>("--cap") { Description = "Pagu tahunan YYYY=N (Rp), boleh diulang", AllowMultipleArgumentsPerToken = false };
-        var populationGrowth = new Option<decimal?>("--population-growth") { Description = "Pertumbuhan pekerja layak per tahun (%)" };
-        var wageGrowth = new Option<decimal?>("--wage-growth") { Description = "Kenaikan upah PU per tahun (%)" };
-        var scenarioName = new Option<string?>("--scenario") { Description = "Pakai asumsi skenario tersimpan (nama)" };
-        var command = new Command("budget", "Kebutuhan APBD untuk iuran per tahun") { from, to, caps, populationGrowth, wageGrowth, scenarioName };
+        var from = new Option<int>("--from") { Description = CliText.BudgetFrom, DefaultValueFactory = _ => 2025 };
+        var to = new Option<int>("--to") { Description = CliText.BudgetTo, DefaultValueFactory = _ => 2029 };
+        var caps = new Option<string[]>("--cap") { Description = CliText.BudgetCap, AllowMultipleArgumentsPerToken = false };
+        var populationGrowth = new Option<decimal?>("--population-growth") { Description = CliText.BudgetPopulationGrowth };
+        var wageGrowth = new Option<decimal?>("--wage-growth") { Description = CliText.BudgetWageGrowth };
+        var scenarioName = new Option<string?>("--scenario") { Description = CliText.BudgetScenario };
+        var command = new Command("budget", CliText.BudgetDescription) { from, to, caps, populationGrowth, wageGrowth, scenarioName };
         command.SetAction(async (parse, ct) =>
         {
             var (fromYear, toYear) = (parse.GetValue(from), parse.GetValue(to));
             if (fromYear is < 2015 or > 2100 || toYear < fromYear || toYear - fromYear > 25)
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"Rentang tahun tidak sah: {fromYear}–{toYear}.");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.BudgetBadYears(fromYear, toYear));
             }
 
             var capValues = new Dictionary<int, long>();
@@ -38,7 +38,7 @@ public static class BudgetCommand
                     || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
                     || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cap))
                 {
-                    return await io.FailAsync(parse, LindungCli.Usage, $"Pagu tidak sah: {text} (contoh: --cap 2026=5000000000).");
+                    return await io.FailAsync(parse, LindungCli.Usage, CliText.BudgetBadCap(text));
                 }
 
                 capValues[year] = cap;
@@ -60,7 +60,7 @@ public static class BudgetCommand
                 var saved = await db.BudgetScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct);
                 if (saved is null)
                 {
-                    return await io.FailAsync(parse, LindungCli.Usage, $"Skenario {name} tidak ada di tenant {tenant}.");
+                    return await io.FailAsync(parse, LindungCli.Usage, CliText.BudgetScenarioMissing(name, tenant));
                 }
 
                 scenario = saved;
@@ -87,14 +87,15 @@ public static class BudgetCommand
             {
                 foreach (var y in plan.Years)
                 {
-                    o.WriteLine($"{y.Year}: {IndonesianFormat.Number(y.People)} dari target {IndonesianFormat.Number(y.Target)} orang, "
-                        + $"{IndonesianFormat.Rupiah(y.Rupiah)}"
-                        + (y.Cap is { } c ? $" (pagu {IndonesianFormat.Rupiah(c)}, {IndonesianFormat.Number(y.Uncovered)} belum tertanggung)" : ""));
+                    o.WriteLine(CliText.BudgetYear(y.Year, IndonesianFormat.Number(y.People), IndonesianFormat.Number(y.Target),
+                            IndonesianFormat.Rupiah(y.Rupiah))
+                        + (y.Cap is { } c ? " " + CliText.BudgetYearCap(IndonesianFormat.Rupiah(c), IndonesianFormat.Number(y.Uncovered)) : ""));
                 }
 
                 foreach (var u in plan.Unplanned)
                 {
-                    o.WriteLine($"  {u.Year}: target berpenyebut eksternal ({u.CategoryName ?? "semua pekerja rentan"}, {IndonesianFormat.Number(u.Population)} orang) belum bisa dianggarkan: registri belum memuat pekerja terverifikasinya.");
+                    o.WriteLine("  " + CliText.BudgetUnplanned(u.Year, u.CategoryName ?? CliText.BudgetAllVulnerableWorkers,
+                        IndonesianFormat.Number(u.Population)));
                 }
             });
         });

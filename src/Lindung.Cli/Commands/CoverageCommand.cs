@@ -13,15 +13,15 @@ public static class CoverageCommand
 {
     public static Command Build(CliIo io)
     {
-        var period = new Option<string?>("--period") { Description = "Periode YYYY-MM (bawaan: bulan ini)" };
-        var by = new Option<string?>("--by") { Description = "Rincian: " + string.Join('|', CoverageService.Dimensions) };
-        var command = new Command("coverage", "Cakupan kepesertaan: aktif ÷ layak") { period, by };
+        var period = new Option<string?>("--period") { Description = CliText.CoveragePeriod };
+        var by = new Option<string?>("--by") { Description = CliText.CoverageBy(string.Join('|', CoverageService.Dimensions)) };
+        var command = new Command("coverage", CliText.CoverageDescription) { period, by };
         command.SetAction(async (parse, ct) =>
         {
             var dimension = parse.GetValue(by);
             if (dimension is not null && !CoverageService.Dimensions.Contains(dimension))
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"--by tidak dikenal: {dimension} ({string.Join(", ", CoverageService.Dimensions)}).");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.CoverageUnknownBy(dimension, string.Join(", ", CoverageService.Dimensions)));
             }
 
             await using var host = CliHost.Create(parse);
@@ -37,7 +37,7 @@ public static class CoverageCommand
             var month = parse.GetValue(period) ?? today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             if (!Periods.TryParse(month, out var start) || start > today)
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"Periode tidak sah: {month} (YYYY-MM, tidak di masa depan).");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.CoverageBadPeriod(month));
             }
 
             var (s, frozen) = await new CoverageService(host.Db).ForAsync(month, today, ct);
@@ -53,10 +53,10 @@ public static class CoverageCommand
                 groups = groups.Select(g => new { key = g.Key, label = g.Label, eligible = g.Eligible, active = g.Active, coveragePercent = CoverageService.Percent(g.Active, g.Eligible) }),
             }, o =>
             {
-                o.WriteLine($"{s.Period}: {IndonesianFormat.Number(s.Active)} aktif dari {IndonesianFormat.Number(s.Eligible)} layak = "
-                    + $"{IndonesianFormat.Percent(CoverageService.Percent(s.Active, s.Eligible))}"
-                    + (s.Source == ActiveSource.BpjsList ? " (aktif menurut daftar BPJS)" : " (belum ada daftar BPJS bulan ini: aktif = Terdaftar di registri)")
-                    + (frozen ? "" : " — bulan berjalan, belum dibekukan"));
+                o.WriteLine(CliText.CoverageSummary(s.Period, IndonesianFormat.Number(s.Active), IndonesianFormat.Number(s.Eligible),
+                        IndonesianFormat.Percent(CoverageService.Percent(s.Active, s.Eligible)))
+                    + " " + (s.Source == ActiveSource.BpjsList ? CliText.CoverageFromBpjs : CliText.CoverageFromRegistry)
+                    + (frozen ? "" : " " + CliText.CoverageNotFrozen));
                 foreach (var g in groups)
                 {
                     o.WriteLine($"  {g.Label,-40} {IndonesianFormat.Number(g.Active),8} / {IndonesianFormat.Number(g.Eligible),-8} {IndonesianFormat.Percent(CoverageService.Percent(g.Active, g.Eligible))}");

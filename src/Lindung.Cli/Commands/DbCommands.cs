@@ -7,7 +7,7 @@ public static class DbCommands
 {
     public static Command Build(CliIo io)
     {
-        var migrate = new Command("migrate", "Buat atau perbarui skema basis data (SQLite atau PostgreSQL)");
+        var migrate = new Command("migrate", CliText.DbMigrateDescription);
         migrate.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create(parse);
@@ -16,11 +16,11 @@ public static class DbCommands
             return await io.ResultAsync(parse,
                 new { provider = host.Settings.Provider.ToString().ToLowerInvariant(), applied },
                 o => o.WriteLine(applied.Count == 0
-                    ? "Skema sudah mutakhir."
-                    : $"{applied.Count} migrasi diterapkan: {string.Join(", ", applied)}"));
+                    ? CliText.DbMigrateUpToDate
+                    : CliText.DbMigrateApplied(applied.Count, string.Join(", ", applied))));
         });
 
-        var db = new Command("db", "Basis data");
+        var db = new Command("db", CliText.DbDescription);
         db.Subcommands.Add(migrate);
         return db;
     }

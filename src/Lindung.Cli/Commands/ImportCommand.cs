@@ -16,20 +16,20 @@ public static class ImportCommand
 {
     public static Command Build(CliIo io)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Berkas CSV atau XLSX" };
-        var opd = new Option<string>("--opd") { Description = "Kode OPD, mis. DLH", Required = true };
-        var category = new Option<string?>("--category") { Description = "Kode kategori, mis. GURU_NGAJI (bawaan: kolom Kategori)" };
-        var period = new Option<string?>("--period") { Description = "Periode pengajuan YYYY-MM (bawaan: bulan ini)" };
-        var sheet = new Option<string?>("--sheet") { Description = "Nama lembar kerja XLSX (bawaan: yang pertama)" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Periksa saja; tidak ada yang disimpan" };
-        var errorsOut = new Option<FileInfo?>("--errors-out") { Description = "Tulis baris bermasalah ke XLSX dengan kolom Keterangan" };
-        var workers = new Command("workers", "Impor pekerja dari CSV/XLSX") { file, opd, category, period, sheet, dryRun, errorsOut };
+        var file = new Argument<FileInfo>("FILE") { Description = CliText.ImportWorkersFile };
+        var opd = new Option<string>("--opd") { Description = CliText.ImportWorkersOpd, Required = true };
+        var category = new Option<string?>("--category") { Description = CliText.ImportWorkersCategory };
+        var period = new Option<string?>("--period") { Description = CliText.ImportWorkersPeriod };
+        var sheet = new Option<string?>("--sheet") { Description = CliText.ImportWorkersSheet };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.DryRunOption };
+        var errorsOut = new Option<FileInfo?>("--errors-out") { Description = CliText.ImportWorkersErrorsOut };
+        var workers = new Command("workers", CliText.ImportWorkersDescription) { file, opd, category, period, sheet, dryRun, errorsOut };
         workers.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas {path.FullName} tidak ada.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.FileMissing(path.FullName));
             }
 
             await using var host = CliHost.Create(parse);
@@ -45,7 +45,7 @@ public static class ImportCommand
             var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == parse.GetValue(opd), ct);
             if (agency is null)
             {
-                return await io.FailAsync(parse, LindungCli.Usage, $"OPD {parse.GetValue(opd)} tidak ada di tenant {tenant}.");
+                return await io.FailAsync(parse, LindungCli.Usage, CliText.OpdMissing(parse.GetValue(opd), tenant));
             }
 
             Guid? categoryId = null;
@@ -54,7 +54,7 @@ public static class ImportCommand
                 categoryId = await db.WorkerCategories.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
                 if (categoryId is null)
                 {
-                    return await io.FailAsync(parse, LindungCli.Usage, $"Kategori {code} tidak ada.");
+                    return await io.FailAsync(parse, LindungCli.Usage, CliText.ImportWorkersCategoryMissing(code));
                 }
             }
 
@@ -67,15 +67,15 @@ public static class ImportCommand
             {
                 await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
                     FileOptions.SequentialScan);
-                report = await importer.RunAsync(stream, request, io.Progress("Impor"), ct);
+                report = await importer.RunAsync(stream, request, io.Progress(CliText.ProgressImport), ct);
             }
             catch (UnusableImportException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
 
             if (parse.GetValue(errorsOut) is { } output)
@@ -100,22 +100,21 @@ public static class ImportCommand
                 submission = report.SubmissionId,
             }, o =>
             {
-                o.WriteLine($"{report.Rows} baris dibaca: {report.Accepted} diterima{(report.DryRun ? " (uji, tidak disimpan)" : "")}, "
-                    + $"{report.Unchanged} tidak berubah, {report.Rejected} ditolak, {report.DuplicatesInFile} ganda dalam berkas, "
-                    + $"{report.Conflicts} ke antrean konflik, {report.Warnings} dengan peringatan.");
+                o.WriteLine(CliText.ImportWorkersSummary(report.Rows, report.Accepted, report.DryRun ? " " + CliText.DryRunNote : "",
+                    report.Unchanged, report.Rejected, report.DuplicatesInFile, report.Conflicts, report.Warnings));
                 foreach (var (codeName, count) in report.Errors)
                 {
-                    o.WriteLine($"  galat {codeName}: {count}");
+                    o.WriteLine("  " + CliText.ImportWorkersErrorCount(codeName, count));
                 }
 
                 foreach (var (codeName, count) in report.WarningCodes)
                 {
-                    o.WriteLine($"  peringatan {codeName}: {count}");
+                    o.WriteLine("  " + CliText.ImportWorkersWarningCount(codeName, count));
                 }
             });
         });
 
-        var import = new Command("import", "Impor data");
+        var import = new Command("import", CliText.ImportDescription);
         import.Subcommands.Add(workers);
         return import;
     }

@@ -13,28 +13,28 @@ public static class IuranCommand
 {
     public static Command Build(CliIo io)
     {
-        var date = new Option<string?>("--date") { Description = "Tanggal berlaku tarif YYYY-MM-DD (bawaan: hari ini)", Recursive = true };
+        var date = new Option<string?>("--date") { Description = CliText.IuranDate, Recursive = true };
 
-        var wage = new Option<long>("--wage") { Description = "Upah sebulan (Rp)", Required = true };
-        var risk = new Option<int>("--risk") { Description = "Kelompok risiko JKK 1..5", DefaultValueFactory = _ => 1 };
+        var wage = new Option<long>("--wage") { Description = CliText.IuranWage, Required = true };
+        var risk = new Option<int>("--risk") { Description = CliText.IuranRisk, DefaultValueFactory = _ => 1 };
         var puPrograms = new Option<string>("--programs") { Description = "jkk,jkm,jht,jp", DefaultValueFactory = _ => "jkk,jkm" };
-        var pu = new Command("pu", "Penerima upah") { wage, risk, puPrograms };
+        var pu = new Command("pu", CliText.IuranPuDescription) { wage, risk, puPrograms };
         pu.SetAction((parse, _) => RunAsync(io, parse, date,
             (rates) => Calculators.Pu(rates, parse.GetValue(wage), parse.GetValue(risk), Calculators.ParsePrograms(parse.GetValue(puPrograms)!))));
 
-        var income = new Option<long>("--income") { Description = "Penghasilan sebulan yang dilaporkan (Rp)", Required = true };
+        var income = new Option<long>("--income") { Description = CliText.IuranIncome, Required = true };
         var bpuPrograms = new Option<string>("--programs") { Description = "jkk,jkm,jht", DefaultValueFactory = _ => "jkk,jkm" };
-        var bpu = new Command("bpu", "Bukan penerima upah") { income, bpuPrograms };
+        var bpu = new Command("bpu", CliText.IuranBpuDescription) { income, bpuPrograms };
         bpu.SetAction((parse, _) => RunAsync(io, parse, date,
             (rates) => Calculators.Bpu(rates, parse.GetValue(income), Calculators.ParsePrograms(parse.GetValue(bpuPrograms)!))));
 
-        var value = new Option<long>("--contract-value") { Description = "Nilai kontrak (Rp)", Required = true };
-        var vat = new Option<bool>("--includes-vat") { Description = "Nilai kontrak sudah termasuk PPN" };
-        var jakon = new Command("jakon", "Proyek jasa konstruksi") { value, vat };
+        var value = new Option<long>("--contract-value") { Description = CliText.IuranContractValue, Required = true };
+        var vat = new Option<bool>("--includes-vat") { Description = CliText.IuranIncludesVat };
+        var jakon = new Command("jakon", CliText.IuranJakonDescription) { value, vat };
         jakon.SetAction((parse, _) => RunAsync(io, parse, date,
             (rates) => Calculators.Jakon(rates, parse.GetValue(value), parse.GetValue(vat))));
 
-        var iuran = new Command("iuran", "Hitung iuran BPJS Ketenagakerjaan") { pu, bpu, jakon };
+        var iuran = new Command("iuran", CliText.IuranDescription) { pu, bpu, jakon };
         iuran.Options.Add(date);
         return iuran;
     }
@@ -45,7 +45,7 @@ public static class IuranCommand
         if (parse.GetValue(dateOption) is { } text
             && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
-            await io.Err.WriteLineAsync($"Tanggal tidak sah: {text} (YYYY-MM-DD).");
+            await io.Err.WriteLineAsync(CliText.IuranBadDate(text));
             return LindungCli.Usage;
         }
 
@@ -56,7 +56,7 @@ public static class IuranCommand
         }
         catch (ArgumentException e)
         {
-            await io.Err.WriteLineAsync("Galat: " + e.Message);
+            await io.Err.WriteLineAsync(CliText.ErrorLine(e.Message));
             return LindungCli.Usage;
         }
 
@@ -78,17 +78,19 @@ public static class IuranCommand
             notices = r.Notices,
         }, o =>
         {
-            o.WriteLine($"Skema {r.Scheme}, dasar {IndonesianFormat.Rupiah(r.Base)}, tabel tarif {r.RateVersion}");
+            o.WriteLine(CliText.IuranHeader(r.Scheme, IndonesianFormat.Rupiah(r.Base), r.RateVersion));
             foreach (var l in r.Lines)
             {
-                var rate = l.Rate is { } p ? IndonesianFormat.Number(p, 2) + "%" : "tetap";
-                o.WriteLine($"  {l.Program,-4} {rate,8} {IndonesianFormat.Rupiah(l.Amount),16}  (pemberi kerja {IndonesianFormat.Rupiah(l.Employer)}, pekerja {IndonesianFormat.Rupiah(l.Worker)}){(l.Assumption ? "  *asumsi" : "")}");
+                var rate = l.Rate is { } p ? IndonesianFormat.Number(p, 2) + "%" : CliText.IuranFixedRate;
+                var shares = CliText.IuranShares(IndonesianFormat.Rupiah(l.Employer), IndonesianFormat.Rupiah(l.Worker));
+                o.WriteLine($"  {l.Program,-4} {rate,8} {IndonesianFormat.Rupiah(l.Amount),16}  ({shares}){(l.Assumption ? "  " + CliText.IuranAssumption : "")}");
             }
 
-            o.WriteLine($"  Total {IndonesianFormat.Rupiah(r.Total)} {(r.Scheme == "JAKON" ? "untuk proyek" : "per bulan")}");
+            var total = IndonesianFormat.Rupiah(r.Total);
+            o.WriteLine("  " + (r.Scheme == "JAKON" ? CliText.IuranTotalProject(total) : CliText.IuranTotalMonthly(total)));
             foreach (var n in r.Notices)
             {
-                o.WriteLine("  Catatan: " + n);
+                o.WriteLine("  " + CliText.IuranNotice(n));
             }
         });
     }

@@ -13,16 +13,16 @@ public static class ProyekCommand
 {
     public static Command Build(CliIo io)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Berkas XLSX atau CSV daftar proyek" };
-        var opd = new Option<string?>("--opd") { Description = "Kode OPD untuk semua baris (bawaan: kolom OPD di berkas)" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Periksa saja; tidak ada yang disimpan" };
-        var import = new Command("import", "Impor daftar proyek jasa konstruksi") { file, opd, dryRun };
+        var file = new Argument<FileInfo>("FILE") { Description = CliText.ProyekImportFile };
+        var opd = new Option<string?>("--opd") { Description = CliText.ProyekImportOpd };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.DryRunOption };
+        var import = new Command("import", CliText.ProyekImportDescription) { file, opd, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas {path.FullName} tidak ada.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.FileMissing(path.FullName));
             }
 
             await using var host = CliHost.Create(parse);
@@ -40,7 +40,7 @@ public static class ProyekCommand
                 agencyId = await host.Db.Agencies.Where(a => a.Code == code).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
                 if (agencyId is null)
                 {
-                    return await io.FailAsync(parse, LindungCli.Usage, $"OPD {code} tidak ada di tenant {tenant}.");
+                    return await io.FailAsync(parse, LindungCli.Usage, CliText.OpdMissing(code, tenant));
                 }
             }
 
@@ -53,7 +53,7 @@ public static class ProyekCommand
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
 
             return await io.ResultAsync(parse, new
@@ -68,21 +68,21 @@ public static class ProyekCommand
             {
                 if (report.Committed)
                 {
-                    o.WriteLine($"{report.Rows} baris diterima{(parse.GetValue(dryRun) ? " (uji, tidak disimpan)" : "")}: {report.Added} baru, "
-                        + $"{report.Updated} diperbarui, {report.Unchanged} tidak berubah.");
+                    o.WriteLine(CliText.ProyekImportAccepted(report.Rows, parse.GetValue(dryRun) ? " " + CliText.DryRunNote : "",
+                        report.Added, report.Updated, report.Unchanged));
                 }
                 else
                 {
-                    o.WriteLine("Tidak ada yang disimpan; perbaiki baris berikut lalu impor lagi:");
+                    o.WriteLine(CliText.ProyekImportNothingSaved);
                     foreach (var e in report.Errors)
                     {
-                        o.WriteLine($"  baris {e.Row}: {e.Message}");
+                        o.WriteLine("  " + CliText.ProyekImportRowError(e.Row, e.Message));
                     }
                 }
             }, report.Committed ? LindungCli.Ok : LindungCli.Unusable);
         });
 
-        var proyek = new Command("proyek", "Proyek jasa konstruksi");
+        var proyek = new Command("proyek", CliText.ProyekDescription);
         proyek.Subcommands.Add(import);
         return proyek;
     }

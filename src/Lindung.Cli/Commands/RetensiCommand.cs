@@ -14,8 +14,8 @@ public static class RetensiCommand
 {
     public static Command Build(CliIo io)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Hanya tampilkan siapa yang jatuh tempo; tidak mengubah apa pun" };
-        var run = new Command("jalankan", "Anonimkan data pribadi yang melewati masa retensi") { dryRun };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.RetensiDryRun };
+        var run = new Command("jalankan", CliText.RetensiRunDescription) { dryRun };
         run.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create(parse);
@@ -30,7 +30,7 @@ public static class RetensiCommand
             var policy = await RetentionPolicy.LoadAsync(host.Db, ct);
             if (policy.Problem() is { } problem)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Pengaturan retensi tidak sah ({problem}); perbaiki di /Admin/Retensi.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.RetensiBadPolicy(problem));
             }
 
             var today = DateOnly.FromDateTime(host.Db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
@@ -49,18 +49,19 @@ public static class RetensiCommand
                 personIds = result.Due.Select(d => d.Id),
             }, o =>
             {
-                o.WriteLine((dry ? "Uji coba: " : "")
-                    + $"{IndonesianFormat.Number(result.Due.Count)} orang {(dry ? "jatuh tempo" : "dianonimkan")} — retensi {policy.RetentionYears} tahun "
-                    + $"setelah penugasan terakhir berakhir (batas {IndonesianFormat.Date(cutoff)}), wajib simpan {policy.MustKeepYears} tahun"
-                    + (policy.Confirmed ? "." : " (perlu konfirmasi: dasar hukum belum dicatat)."));
+                var (people, cutoffDate) = (IndonesianFormat.Number(result.Due.Count), IndonesianFormat.Date(cutoff));
+                var ending = policy.Confirmed ? "." : " " + CliText.RetensiUnconfirmed;
+                o.WriteLine(dry
+                    ? CliText.RetensiDue(people, policy.RetentionYears, cutoffDate, policy.MustKeepYears, ending)
+                    : CliText.RetensiAnonymised(people, policy.RetentionYears, cutoffDate, policy.MustKeepYears, ending));
                 foreach (var d in result.Due)
                 {
-                    o.WriteLine($"  {d.Id}  berakhir {IndonesianFormat.Date(d.LastEnded)}");
+                    o.WriteLine("  " + CliText.RetensiPersonEnded(d.Id, IndonesianFormat.Date(d.LastEnded)));
                 }
             });
         });
 
-        var retensi = new Command("retensi", "Retensi data pribadi (UU PDP)");
+        var retensi = new Command("retensi", CliText.RetensiDescription);
         retensi.Subcommands.Add(run);
         return retensi;
     }

@@ -15,24 +15,24 @@ public static class SeedCommand
 {
     public static Command Build(CliIo io)
     {
-        var demo = new Option<bool>("--demo") { Description = "Tambahkan data demo fiktif dan satu akun demo per peran" };
-        var workers = new Option<int?>("--workers") { Description = "Jumlah pekerja demo (bawaan: komposisi realistis)" };
-        var randomSeed = new Option<int?>("--random-seed") { Description = "Benih acak untuk data demo (deterministik)" };
-        var seed = new Command("seed", "Muat data induk (idempoten); --demo menambah data demo") { demo, workers, randomSeed };
+        var demo = new Option<bool>("--demo") { Description = CliText.SeedDemo };
+        var workers = new Option<int?>("--workers") { Description = CliText.SeedWorkers };
+        var randomSeed = new Option<int?>("--random-seed") { Description = CliText.SeedRandomSeed };
+        var seed = new Command("seed", CliText.SeedDescription) { demo, workers, randomSeed };
         seed.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create(parse);
             await host.PrepareAsync(ct);
-            var tenant = parse.GetValue(GlobalOptions.Tenant) ?? host.ConfiguredTenant ?? MasterDataSeeder.OkuSelatan;
+            var tenant = parse.GetValue(GlobalOptions.Of(parse).Tenant) ?? host.ConfiguredTenant ?? MasterDataSeeder.OkuSelatan;
             host.ActFor(tenant);
             SeedResult result;
             try
             {
-                result = await MasterDataSeeder.SeedAsync(host.Db, tenant, io.Progress("Wilayah"), ct);
+                result = await MasterDataSeeder.SeedAsync(host.Db, tenant, io.Progress(CliText.ProgressRegions), ct);
             }
             catch (ArgumentException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
 
             IReadOnlyList<DemoAccount> accounts = [];
@@ -44,7 +44,7 @@ public static class SeedCommand
                 accounts = await DemoAccounts.EnsureAsync(host.Db, admin, tenant, host.Settings.FullDataDirectory);
                 registry = await DemoSeeder.SeedAsync(host.Db, host.Services.GetRequiredService<NikProtector>(),
                     new DemoOptions(parse.GetValue(workers), parse.GetValue(randomSeed) ?? DemoRegistryGenerator.DefaultSeed),
-                    io.Progress("Data demo"), ct);
+                    io.Progress(CliText.ProgressDemoData), ct);
                 history = await DemoBpjsHistory.SeedAsync(host.Db, DateOnly.FromDateTime(host.Db.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime), ct);
             }
 
@@ -63,16 +63,16 @@ public static class SeedCommand
                 o =>
                 {
                     o.WriteLine(result.ChangedAnything
-                        ? $"Data induk {tenant}: {result.Regions} wilayah, {result.AgenciesAdded} OPD, {result.CategoriesAdded} kategori ditambahkan."
-                        : $"Data induk {tenant} sudah lengkap; tidak ada yang diubah.");
+                        ? CliText.SeedAdded(tenant, result.Regions, result.AgenciesAdded, result.CategoriesAdded)
+                        : CliText.SeedComplete(tenant));
                     if (registry is { AlreadyPresent: false })
                     {
-                        o.WriteLine($"Registri demo: {registry.People} pekerja fiktif dimuat.");
+                        o.WriteLine(CliText.SeedDemoRegistry(registry.People));
                     }
 
                     if (history is { AlreadyPresent: false })
                     {
-                        o.WriteLine($"Riwayat daftar peserta BPJS demo: {history.Months} bulan, {history.Rows} baris.");
+                        o.WriteLine(CliText.SeedDemoBpjsHistory(history.Months, history.Rows));
                     }
 
                     foreach (var a in accounts)

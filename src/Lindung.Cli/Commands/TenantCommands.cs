@@ -9,21 +9,21 @@ public static class TenantCommands
 {
     public static Command Build(CliIo io)
     {
-        var code = new Argument<string>("KODE") { Description = "Kode kabupaten/kota Kemendagri, mis. 16.08" };
-        var name = new Option<string?>("--name") { Description = "Nama tampilan (bawaan: dari tabel wilayah)" };
-        var add = new Command("add", "Tambah tenant (kabupaten/kota) beserta data induknya") { code, name };
+        var code = new Argument<string>("KODE") { Description = CliText.TenantAddCode };
+        var name = new Option<string?>("--name") { Description = CliText.TenantAddName };
+        var add = new Command("add", CliText.TenantAddDescription) { code, name };
         add.SetAction(async (parse, ct) =>
         {
             var tenantCode = parse.GetValue(code)!.Trim();
             if (!System.Text.RegularExpressions.Regex.IsMatch(tenantCode, @"^\d{2}\.\d{2}$"))
             {
-                await io.Err.WriteLineAsync($"Kode tenant harus berbentuk NN.NN (mis. 16.08), bukan '{tenantCode}'.");
+                await io.Err.WriteLineAsync(CliText.TenantAddBadCode(tenantCode));
                 return LindungCli.Usage;
             }
 
             await using var host = CliHost.Create(parse);
             await host.PrepareAsync(ct);
-            await RegionLoader.EnsureLoadedAsync(host.Db, io.Progress("Wilayah"), ct);
+            await RegionLoader.EnsureLoadedAsync(host.Db, io.Progress(CliText.ProgressRegions), ct);
             try
             {
                 var (tenant, created) = await MasterDataSeeder.EnsureTenantAsync(host.Db, tenantCode, parse.GetValue(name), ct);
@@ -32,16 +32,16 @@ public static class TenantCommands
                 return await io.ResultAsync(parse,
                     new { tenant = tenant.Code, name = tenant.Name, created, seeded.AgenciesAdded, seeded.CategoriesAdded },
                     o => o.WriteLine(created
-                        ? $"Tenant {tenant.Code} {tenant.Name} dibuat ({seeded.AgenciesAdded} OPD, {seeded.CategoriesAdded} kategori)."
-                        : $"Tenant {tenant.Code} {tenant.Name} sudah ada; tidak ada yang diubah."));
+                        ? CliText.TenantAddCreated(tenant.Code, tenant.Name, seeded.AgenciesAdded, seeded.CategoriesAdded)
+                        : CliText.TenantAddExists(tenant.Code, tenant.Name)));
             }
             catch (ArgumentException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
         });
 
-        var list = new Command("list", "Daftar tenant");
+        var list = new Command("list", CliText.TenantListDescription);
         list.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create(parse);
@@ -51,7 +51,7 @@ public static class TenantCommands
                 o => tenants.ForEach(t => o.WriteLine($"{t.Code}  {t.Name}")));
         });
 
-        var tenant = new Command("tenant", "Tenant (kabupaten/kota)");
+        var tenant = new Command("tenant", CliText.TenantDescription);
         tenant.Subcommands.Add(add);
         tenant.Subcommands.Add(list);
         return tenant;

@@ -10,25 +10,25 @@ public static class UserCommands
 {
     public static Command Build(CliIo io)
     {
-        var userName = new Option<string>("--username") { Description = "Nama pengguna (huruf kecil)", Required = true };
+        var userName = new Option<string>("--username") { Description = CliText.UserAddUserName, Required = true };
         var role = new Option<string>("--role")
         {
-            Description = "Administrator | Koordinator | OperatorOpd | Keuangan | Perencana | Pimpinan | Auditor",
+            Description = string.Join(" | ", Roles.All),
             Required = true,
         };
-        var displayName = new Option<string?>("--name") { Description = "Nama lengkap" };
-        var opd = new Option<string?>("--opd") { Description = "Kode OPD (wajib untuk Operator OPD), mis. DLH" };
+        var displayName = new Option<string?>("--name") { Description = CliText.UserAddName };
+        var opd = new Option<string?>("--opd") { Description = CliText.UserAddOpd };
         var passwordFile = new Option<FileInfo?>("--password-file")
         {
-            Description = "Baca kata sandi dari berkas; tanpa ini dibuat kata sandi sementara yang wajib diganti",
+            Description = CliText.UserAddPasswordFile,
         };
 
-        var add = new Command("add", "Tambah pengguna") { userName, role, displayName, opd, passwordFile };
+        var add = new Command("add", CliText.UserAddDescription) { userName, role, displayName, opd, passwordFile };
         add.SetAction(async (parse, ct) =>
         {
             if (Roles.Parse(parse.GetValue(role)!) is not { } roleName)
             {
-                await io.Err.WriteLineAsync($"Peran tidak dikenal: {parse.GetValue(role)}. Pilihan: {string.Join(", ", Roles.All)}");
+                await io.Err.WriteLineAsync(CliText.UserAddUnknownRole(parse.GetValue(role), string.Join(", ", Roles.All)));
                 return LindungCli.Usage;
             }
 
@@ -47,7 +47,7 @@ public static class UserCommands
                 agencyId = await host.Db.Agencies.Where(a => a.Code == opdCode).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
                 if (agencyId is null)
                 {
-                    return await io.FailAsync(parse, LindungCli.Unusable, $"OPD {opdCode} tidak ada di tenant {tenant}.");
+                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.OpdMissing(opdCode, tenant));
                 }
             }
 
@@ -56,7 +56,7 @@ public static class UserCommands
             {
                 if (!file.Exists)
                 {
-                    return await io.FailAsync(parse, LindungCli.Unusable, $"Berkas kata sandi {file.FullName} tidak ada.");
+                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.UserAddPasswordFileMissing(file.FullName));
                 }
 
                 password = (await File.ReadAllTextAsync(file.FullName, ct)).TrimEnd('\r', '\n');
@@ -71,17 +71,17 @@ public static class UserCommands
                 return await io.ResultAsync(parse,
                     new { username = created.User.UserName, role = roleName, tenant, temporaryPassword = temporary },
                     o => o.WriteLine(temporary is null
-                        ? $"Pengguna {created.User.UserName} ({roleName}) dibuat di tenant {tenant}."
-                        : $"Pengguna {created.User.UserName} ({roleName}) dibuat di tenant {tenant}. Kata sandi sementara: {temporary} (wajib diganti saat pertama masuk)."));
+                        ? CliText.UserAddCreated(created.User.UserName, roleName, tenant)
+                        : CliText.UserAddCreatedTemporary(created.User.UserName, roleName, tenant, temporary)));
             }
             catch (UserAdministrationException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, e.Message);
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
             }
         });
 
-        var resetUser = new Option<string>("--username") { Description = "Nama pengguna", Required = true };
-        var reset = new Command("reset", "Buat kata sandi sementara (pengguna wajib menggantinya)") { resetUser };
+        var resetUser = new Option<string>("--username") { Description = CliText.UserResetUserName, Required = true };
+        var reset = new Command("reset", CliText.UserResetDescription) { resetUser };
         reset.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create(parse);
@@ -90,16 +90,16 @@ public static class UserCommands
             var user = await users.FindByNameAsync(parse.GetValue(resetUser)!.Trim().ToLowerInvariant());
             if (user is null)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, $"Pengguna {parse.GetValue(resetUser)} tidak ada.");
+                return await io.FailAsync(parse, LindungCli.Unusable, CliText.UserResetMissing(parse.GetValue(resetUser)));
             }
 
             host.ActFor(user.TenantCode);
             var password = await host.Services.GetRequiredService<UserAdministration>().ResetPasswordAsync(user);
             return await io.ResultAsync(parse, new { username = user.UserName, temporaryPassword = password },
-                o => o.WriteLine($"Kata sandi sementara untuk {user.UserName}: {password} (wajib diganti saat masuk)."));
+                o => o.WriteLine(CliText.UserResetDone(user.UserName, password)));
         });
 
-        var user = new Command("user", "Pengguna");
+        var user = new Command("user", CliText.UserDescription);
         user.Subcommands.Add(add);
         user.Subcommands.Add(reset);
         return user;
