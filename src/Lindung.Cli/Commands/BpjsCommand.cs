@@ -45,7 +45,8 @@ public static class BpjsCommand
             }
             catch (UnusableImportException e)
             {
-                return await io.FailAsync(parse, e.Code == "bpjs.period" ? LindungCli.Usage : LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                var exitCode = e.Code == "bpjs.period" ? LindungCli.Usage : LindungCli.Unusable;
+                return await io.FailAsync(parse, exitCode, CliMessage.Verbatim(e.Message));
             }
             catch (UnreadableFileException e)
             {

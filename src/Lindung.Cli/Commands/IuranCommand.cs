@@ -87,7 +87,8 @@ public static class IuranCommand
             }
 
             var total = IndonesianFormat.Rupiah(r.Total);
-            o.WriteLine("  " + (r.Scheme == "JAKON" ? CliText.IuranTotalProject(total) : CliText.IuranTotalMonthly(total)));
+            var totalLine = r.Scheme == "JAKON" ? CliText.IuranTotalProject(total) : CliText.IuranTotalMonthly(total);
+            o.WriteLine("  " + totalLine);
             foreach (var n in r.Notices)
             {
                 o.WriteLine("  " + CliText.IuranNotice(n));
