@@ -47,7 +47,8 @@ source bench/web-session.sh
 start_web "$OUT/run" "$PORT" "$OUT/web.log"
 sign_in "$PORT" keuangan.bench "$OUT/keuangan.pw"
 
-OPD=$(sqlite3 "$OUT/run/lindung.db" "select Id from Agencies where Code='DLH'")
+# Ids are stored as 16 big-endian bytes (GuidBlob): the URL wants their text form.
+OPD=$(sqlite3 "$OUT/run/lindung.db" "select lower(substr(h,1,8)||'-'||substr(h,9,4)||'-'||substr(h,13,4)||'-'||substr(h,17,4)||'-'||substr(h,21)) from (select hex(Id) h from Agencies where Code='DLH')")
 DISTRICT=$(sqlite3 "$OUT/run/lindung.db" "select DistrictCode from People where DistrictCode is not null group by DistrictCode order by count(*) desc limit 1")
 declare -a URLS=(
   "/Pekerja"

@@ -182,7 +182,7 @@ public static class BpjsFile
                 // GetFieldValue<byte[]> copies the blob once; GetBytes would wrap it in a stream per row first.
                 if (!reader.IsDBNull(0) && reader.GetFieldValue<byte[]>(0) is { Length: NikIndex.HashLength } hash)
                 {
-                    entries[NikIndex.Key.Of(hash)] = reader.GetGuid(1);
+                    entries[NikIndex.Key.Of(hash)] = GuidBlob.Read(reader, 1);
                 }
             }
         }, ct);

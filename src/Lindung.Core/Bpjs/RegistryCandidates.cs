@@ -140,7 +140,7 @@ public static class RegistryCandidates
                 continue;
             }
 
-            rows.Add(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), birth, reader.GetString(4)[0]);
+            rows.Add(GuidBlob.Read(reader, 0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), birth, reader.GetString(4)[0]);
         }
     }
 
@@ -254,9 +254,9 @@ public static class RegistryCandidates
         }
     }
 
-    /// <summary>A GUID column as Microsoft.Data.Sqlite reads it: a 16-byte blob, or its text.</summary>
+    /// <summary>A GUID column as stored: its 16 big-endian bytes (<see cref="GuidBlob"/>), or its text.</summary>
     internal static Guid Id(nint stmt, int column, ref byte[] scratch) =>
-        SqliteColumns.Type(stmt, column) == raw.SQLITE_BLOB ? new Guid(SqliteColumns.Copy(stmt, column, ref scratch)) : ParseId(SqliteColumns.Copy(stmt, column, ref scratch));
+        SqliteColumns.Type(stmt, column) == raw.SQLITE_BLOB ? GuidBlob.FromBytes(SqliteColumns.Copy(stmt, column, ref scratch)) : ParseId(SqliteColumns.Copy(stmt, column, ref scratch));
 
     /// <summary>The first character of a text column (the sex, stored as one letter).</summary>
     internal static char Sex(nint stmt, int column, ref byte[] scratch)

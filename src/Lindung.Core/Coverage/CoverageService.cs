@@ -65,8 +65,10 @@ public sealed class CoverageService(LindungDbContext db)
             {
                 e.PersonId,
                 // A null kecamatan/desa code joins as "", which groups exactly as before: (code ?? "", name of code or "").
-                Combo = e.AgencyId.ToString() + "|" + e.CategoryId.ToString() + "|" + e.FundingSource + "|" + (e.Person!.DistrictCode ?? "") + "|"
-                    + (e.Person.VillageCode ?? ""),
+                // The ids as they are stored (GuidBlob on SQLite): no text form of a GUID is asked of the database.
+                e.AgencyId,
+                e.CategoryId,
+                Combo = e.FundingSource + "|" + (e.Person!.DistrictCode ?? "") + "|" + (e.Person.VillageCode ?? ""),
                 e.Scheme,
                 e.Person.Sex,
                 // One date function per row (SQLite: julianday), not three (Year, Month, Day: strftime each).
@@ -156,7 +158,7 @@ public sealed class CoverageService(LindungDbContext db)
         {
             while (await reader.ReadAsync(token))
             {
-                listedActive.Add(reader.GetGuid(0));
+                listedActive.Add(GuidBlob.Read(reader, 0));
             }
         }, ct);
         return listedActive;
@@ -192,9 +194,9 @@ public sealed class CoverageService(LindungDbContext db)
         // Per dimension: the distinct values met while reading (as dense ids) and each value's (key, label).
         private readonly DimensionValues[] values = [.. Dimensions.Select(_ => new DimensionValues())];
 
-        // The five dimensions that come as text (agency, category, funding, kecamatan, desa) arrive joined in one
-        // column: one string per row instead of five, and one dictionary lookup per row for all of them.
-        private readonly Dictionary<string, int> combos = new(StringComparer.Ordinal);
+        // The five dimensions agency, category, funding, kecamatan and desa: the two ids and one string joining the other
+        // three, one dictionary lookup per row for all of them.
+        private readonly Dictionary<(Guid Agency, Guid Category, string Others), int> combos = [];
         private readonly List<int[]> comboValues = [];
         private readonly Dictionary<string, int> schemeIds = new(StringComparer.Ordinal);
         private readonly Dictionary<char, int> sexIds = [];
@@ -204,16 +206,16 @@ public sealed class CoverageService(LindungDbContext db)
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken ct)
         {
-            Expect(reader, "PersonId", "Combo", "Scheme", "Sex", "Born", "Registered");
+            Expect(reader, "PersonId", "AgencyId", "CategoryId", "Combo", "Scheme", "Sex", "Born", "Registered");
             while (await reader.ReadAsync(ct))
             {
-                persons.Add(reader.GetGuid(0));
+                persons.Add(GuidBlob.Read(reader, 0));
                 rows.Add(new Row(
-                    Combo(reader.GetString(1)),
-                    Id(schemeIds, reader.GetString(2), 2, x => (Enum.Parse<Scheme>(x).ToString(), Enum.Parse<Scheme>(x).ToString())),
-                    Id(sexIds, reader.GetFieldValue<char>(3), 6, x => (x.ToString(), x.ToString())),
-                    Id(ageIds, reader.GetInt32(4), 7, x => AgeBand(DateOnly.FromDayNumber(x), end)),
-                    reader.GetBoolean(5)));
+                    Combo((GuidBlob.Read(reader, 1), GuidBlob.Read(reader, 2), reader.GetString(3))),
+                    Id(schemeIds, reader.GetString(4), 2, x => (Enum.Parse<Scheme>(x).ToString(), Enum.Parse<Scheme>(x).ToString())),
+                    Id(sexIds, reader.GetFieldValue<char>(5), 6, x => (x.ToString(), x.ToString())),
+                    Id(ageIds, reader.GetInt32(6), 7, x => AgeBand(DateOnly.FromDayNumber(x), end)),
+                    reader.GetBoolean(7)));
             }
         }
 
@@ -228,21 +230,20 @@ public sealed class CoverageService(LindungDbContext db)
             return id;
         }
 
-        private int Combo(string combo)
+        private int Combo((Guid Agency, Guid Category, string Others) combo)
         {
             if (combos.TryGetValue(combo, out var id))
             {
                 return id;
             }
 
-            // "agency|category|funding|district|village": two GUIDs of fixed length, region codes without '|'.
-            var village = combo.LastIndexOf('|');
-            var district = combo.LastIndexOf('|', village - 1);
-            var agency = Guid.Parse(combo.AsSpan(0, 36));
-            var category = Guid.Parse(combo.AsSpan(37, 36));
-            var funding = combo[74..district];
-            var districtCode = combo[(district + 1)..village];
-            var villageCode = combo[(village + 1)..];
+            // "funding|district|village": region codes and funding sources have no '|'.
+            var (agency, category, rest) = combo;
+            var village = rest.LastIndexOf('|');
+            var district = rest.LastIndexOf('|', village - 1);
+            var funding = rest[..district];
+            var districtCode = rest[(district + 1)..village];
+            var villageCode = rest[(village + 1)..];
             comboValues.Add(
             [
                 values[0].Add(names.Agencies.GetValueOrDefault(agency)),

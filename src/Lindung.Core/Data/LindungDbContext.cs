@@ -83,6 +83,16 @@ public class LindungDbContext(DbContextOptions<LindungDbContext> options, ICurre
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // 16 bytes instead of 36 characters of text (GuidBlob).
+            configurationBuilder.Properties<Guid>().HaveConversion<GuidBlob.Converter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -12,7 +12,7 @@ namespace Lindung.Core.Data;
 /// bound by position straight from a reused UTF-8 buffer. Through <c>SqliteCommand</c> each row cost a data reader, a
 /// parameter lookup by name per column and a new UTF-8 array per text value — about as much CPU as SQLite's own work
 /// for a table without secondary indexes (docs/performance.md). The values are the EF provider values, written as
-/// Microsoft.Data.Sqlite writes them (text of a GUID in upper case, <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>,
+/// Microsoft.Data.Sqlite writes them (GUIDs arrive as their 16 bytes, see <see cref="GuidBlob"/>; <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>,
 /// <c>yyyy-MM-dd</c>, integers, blobs); <c>BulkInsertTests</c> compare every column with what SaveChanges stores.
 /// </summary>
 internal sealed class SqliteNativeInsert : IDisposable
@@ -41,7 +41,6 @@ internal sealed class SqliteNativeInsert : IDisposable
         var type = Nullable.GetUnderlyingType(providerType) ?? providerType;
         return type == typeof(string) ? Kind.Text
             : type == typeof(byte[]) ? Kind.Blob
-            : type == typeof(Guid) ? Kind.Guid
             : type == typeof(DateTime) ? Kind.DateTime
             : type == typeof(DateOnly) ? Kind.Date
             : type == typeof(long) ? Kind.Int64
@@ -165,13 +164,6 @@ internal sealed class SqliteNativeInsert : IDisposable
                         : BindBlob(stmt, index, ref MemoryMarshal.GetArrayDataReference(bytes), bytes.Length, Transient);
                 }
 
-            case Kind.Guid:
-                {
-                    ((Guid)value).TryFormat(buffer, out var length, "D");
-                    Ascii.ToUpperInPlace(buffer.AsSpan(0, length), out _);
-                    return BindText(stmt, index, ref MemoryMarshal.GetArrayDataReference(buffer), length, Transient);
-                }
-
             case Kind.DateTime:
                 {
                     var length = FormatDateTime((DateTime)value, buffer);
@@ -274,7 +266,6 @@ internal sealed class SqliteNativeInsert : IDisposable
     {
         Text,
         Blob,
-        Guid,
         DateTime,
         Date,
         Int64,

@@ -19,9 +19,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Agreements.Agreement", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Categories")
                         .IsRequired()
@@ -71,8 +71,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<int?>("PerbupYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("PreviousVersionId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PreviousVersionId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Programs")
                         .IsRequired()
@@ -108,12 +108,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Agreements.AgreementHandover", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("AgreementId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -149,15 +150,16 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Agreements.HandoverRecipient", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("HandoverId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("HandoverId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
@@ -168,8 +170,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Lindung:Personal", true);
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -189,12 +191,12 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Api.ApiClient", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -254,9 +256,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Audit.AuditEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -292,8 +294,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -313,9 +315,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.BpjsImport", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Active")
                         .HasColumnType("INTEGER");
@@ -380,9 +382,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.BpjsInvoice", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -428,15 +430,16 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.BpjsInvoiceLine", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("InvoiceId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InvoiceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kpj")
                         .HasMaxLength(20)
@@ -455,8 +458,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
@@ -477,9 +480,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.BpjsNikAlias", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -497,8 +500,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasAnnotation("Lindung:Sensitive", true);
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -515,9 +519,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.BpjsStatus", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
@@ -537,8 +541,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ImportId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kpj")
                         .HasMaxLength(20)
@@ -580,8 +585,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -616,9 +621,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.RegistrationExportBatch", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
@@ -656,14 +661,15 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Bpjs.RegistrationExportItem", b =>
                 {
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("BatchId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("EngagementId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("EngagementId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -679,9 +685,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Budget.BudgetScenario", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("CapsJson")
                         .IsRequired()
@@ -745,9 +751,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Claims.Claim", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("AmountPaid")
                         .HasColumnType("INTEGER");
@@ -755,8 +761,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
@@ -805,12 +812,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Claims.ClaimDocument", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("ClaimId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -846,12 +854,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Claims.Heir", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("ClaimId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -891,12 +900,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Claims.Incident", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -907,8 +917,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Lindung:Personal", true);
 
-                    b.Property<Guid>("EngagementId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("EngagementId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -921,8 +932,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -955,9 +967,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Claims.Scholarship", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
@@ -968,8 +980,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Lindung:Personal", true);
 
-                    b.Property<Guid>("ClaimId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1009,9 +1022,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Contributions.RateVersionRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1051,9 +1064,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshot", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Active")
                         .HasColumnType("INTEGER");
@@ -1092,9 +1105,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageSnapshotGroup", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Active")
                         .HasColumnType("INTEGER");
@@ -1117,8 +1130,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SnapshotId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SnapshotId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -1136,12 +1150,12 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Coverage.CoverageTarget", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("CategoryId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CategoryId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1192,15 +1206,15 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Identity.AppUser", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1278,9 +1292,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.MasterData.Agency", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1366,9 +1380,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.MasterData.WorkerCategory", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("BpjsParticipationCode")
                         .HasMaxLength(4)
@@ -1448,9 +1462,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Privacy.BreachIncident", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AgencyNoticeText")
                         .HasMaxLength(8000)
@@ -1536,9 +1550,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Privacy.PersonalDataRequest", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ChangedFields")
                         .HasMaxLength(300)
@@ -1549,8 +1563,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CorrectionAuditEventId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CorrectionAuditEventId")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1576,8 +1590,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("ProcessingAt")
                         .HasColumnType("TEXT");
@@ -1640,9 +1655,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Privacy.RetentionRun", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1697,12 +1712,13 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Projects.ConstructionProject", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("AmountPaid")
                         .HasColumnType("INTEGER");
@@ -1796,9 +1812,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Projects.ProjectTermPayment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
@@ -1816,8 +1832,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ProjectId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -1835,9 +1852,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Projects.PublicHoliday", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1874,15 +1891,17 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Registry.Engagement", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("CategoryId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CategoryId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1908,8 +1927,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Position")
                         .HasMaxLength(120)
@@ -1940,8 +1960,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SubmissionId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -1987,9 +2007,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Registry.Person", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
@@ -2106,9 +2126,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Registry.RegistryConflict", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -2120,30 +2140,33 @@ namespace Lindung.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ExistingEngagementId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ExistingEngagementId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("NewEngagementId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("NewEngagementId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasAnnotation("Lindung:Personal", true);
 
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SubmissionId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("TenantCode")
                         .IsRequired()
@@ -2162,15 +2185,16 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Registry.Submission", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Accepted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("AgencyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -2244,9 +2268,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Lindung.Core.Tenancy.TenantSetting", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -2279,9 +2303,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -2316,8 +2340,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -2338,8 +2363,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -2359,8 +2385,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -2371,11 +2398,11 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -2386,8 +2413,8 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LoginProvider")
                         .HasColumnType("TEXT");

@@ -112,6 +112,54 @@ public class MigrationTests
         Assert.Equal(1, await IndexStatisticsAsync(check, "IX_Engagements_TenantCode_CreatedAt"));
     }
 
+    [Fact]
+    public async Task Migrate_SqliteWithTextIds_StoresEachIdAsItsBigEndianBytes_AndTheRegistryReadsTheSame()
+    {
+        // A registry of before GuidsAsBlobs: written by today's code, then taken down to PartialKpjIndex — whose Down turns
+        // every id into the upper-case text earlier versions wrote. Migrating up again must give each row its id back as
+        // 16 big-endian bytes, keep every foreign key pointing at its parent, and read the same entities.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Guid personId, engagementId, agencyId;
+        string name;
+        await using (var ctx = db.Context("16.09"))
+        {
+            await MasterDataSeeder.SeedAsync(ctx, "16.09");
+            var agency = await ctx.Agencies.SingleAsync(a => a.Code == "DLH");
+            var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "NONASN");
+            await new WorkerImporter(ctx, new NikProtector(RandomNumberGenerator.GetBytes(64)), SpreadsheetLimits.Default).RunAsync(
+                new MemoryStream(Encoding.UTF8.GetBytes("NIK;Nama\n1609014708850001;Siti Nurhayati\n1609011208850002;Ahmad Fauzi\n")),
+                new WorkerImportRequest(agency.Id, category.Id, "2025-04", false, "pekerja.csv"));
+            var engagement = await ctx.Engagements.Include(e => e.Person).OrderBy(e => e.Id).FirstAsync();
+            (personId, engagementId, agencyId, name) = (engagement.PersonId, engagement.Id, agency.Id, engagement.Person!.FullName);
+        }
+
+        await using (var down = db.Context(null))
+        {
+            await down.GetService<IMigrator>().MigrateAsync("PartialKpjIndex");
+            Assert.Equal(personId.ToString("D").ToUpperInvariant(), await down.Database.SqlQuery<string>(
+                $"SELECT \"PersonId\" AS \"Value\" FROM \"Engagements\" WHERE \"Id\" = {engagementId.ToString("D").ToUpperInvariant()}").SingleAsync());
+            Assert.Equal(0, await down.Database.SqlQueryRaw<int>(
+                "SELECT count(*) AS \"Value\" FROM \"People\" WHERE typeof(\"Id\") <> 'text'").SingleAsync());
+        }
+
+        await using var up = db.Context(null);
+        var applied = await DatabaseBootstrap.MigrateAsync(up, db.Settings);
+
+        Assert.Contains(applied, m => m.EndsWith("_GuidsAsBlobs", StringComparison.Ordinal));
+        var stored = await up.Database.SqlQueryRaw<byte[]>(
+            "SELECT \"PersonId\" AS \"Value\" FROM \"Engagements\" ORDER BY \"Id\" LIMIT 1").SingleAsync();
+        Assert.Equal(personId.ToByteArray(bigEndian: true), stored);
+        Assert.Equal(0, await up.Database.SqlQueryRaw<int>(
+            "SELECT count(*) AS \"Value\" FROM \"Engagements\" WHERE typeof(\"Id\") <> 'blob' OR length(\"Id\") <> 16 OR typeof(\"AgencyId\") <> 'blob'").SingleAsync());
+        Assert.Empty(await up.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_check").ToListAsync());
+        await using var read = db.Context("16.09");
+        var again = await read.Engagements.Include(e => e.Person).SingleAsync(e => e.Id == engagementId);
+        Assert.Equal(personId, again.PersonId);
+        Assert.Equal(agencyId, again.AgencyId);
+        Assert.Equal(name, again.Person!.FullName);
+        Assert.Equal(2, await read.People.CountAsync());
+    }
+
     private static Task<int> PageSizeAsync(LindungDbContext ctx) =>
         ctx.Database.SqlQueryRaw<int>("SELECT page_size AS \"Value\" FROM pragma_page_size").SingleAsync();
 
