@@ -95,12 +95,7 @@ public class MigrationTests
 
         await using (var ctx = db.Context("16.09"))
         {
-            await MasterDataSeeder.SeedAsync(ctx, "16.09");
-            var agency = await ctx.Agencies.SingleAsync(a => a.Code == "DLH");
-            var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "NONASN");
-            await new WorkerImporter(ctx, new NikProtector(RandomNumberGenerator.GetBytes(64)), SpreadsheetLimits.Default).RunAsync(
-                new MemoryStream(Encoding.UTF8.GetBytes("NIK;Nama\n1609014708850001;Siti Nurhayati\n1609011208850002;Ahmad Fauzi\n")),
-                new WorkerImportRequest(agency.Id, category.Id, "2025-04", false, "pekerja.csv"));
+            await SeedTwoWorkersAsync(ctx);
         }
 
         await using var check = db.Context(null);
@@ -123,12 +118,7 @@ public class MigrationTests
         string name;
         await using (var ctx = db.Context("16.09"))
         {
-            await MasterDataSeeder.SeedAsync(ctx, "16.09");
-            var agency = await ctx.Agencies.SingleAsync(a => a.Code == "DLH");
-            var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "NONASN");
-            await new WorkerImporter(ctx, new NikProtector(RandomNumberGenerator.GetBytes(64)), SpreadsheetLimits.Default).RunAsync(
-                new MemoryStream(Encoding.UTF8.GetBytes("NIK;Nama\n1609014708850001;Siti Nurhayati\n1609011208850002;Ahmad Fauzi\n")),
-                new WorkerImportRequest(agency.Id, category.Id, "2025-04", false, "pekerja.csv"));
+            var agency = await SeedTwoWorkersAsync(ctx);
             var engagement = await ctx.Engagements.Include(e => e.Person).OrderBy(e => e.Id).FirstAsync();
             (personId, engagementId, agencyId, name) = (engagement.PersonId, engagement.Id, agency.Id, engagement.Person!.FullName);
         }
@@ -158,6 +148,18 @@ public class MigrationTests
         Assert.Equal(agencyId, again.AgencyId);
         Assert.Equal(name, again.Person!.FullName);
         Assert.Equal(2, await read.People.CountAsync());
+    }
+
+    /// <summary>Master data of OKU Selatan and two workers imported into DLH; returns DLH.</summary>
+    private static async Task<Agency> SeedTwoWorkersAsync(LindungDbContext ctx)
+    {
+        await MasterDataSeeder.SeedAsync(ctx, "16.09");
+        var agency = await ctx.Agencies.SingleAsync(a => a.Code == "DLH");
+        var category = await ctx.WorkerCategories.SingleAsync(c => c.Code == "NONASN");
+        await new WorkerImporter(ctx, new NikProtector(RandomNumberGenerator.GetBytes(64)), SpreadsheetLimits.Default).RunAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes("NIK;Nama\n1609014708850001;Siti Nurhayati\n1609011208850002;Ahmad Fauzi\n")),
+            new WorkerImportRequest(agency.Id, category.Id, "2025-04", false, "pekerja.csv"));
+        return agency;
     }
 
     private static Task<int> PageSizeAsync(LindungDbContext ctx) =>
