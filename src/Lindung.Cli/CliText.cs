@@ -238,6 +238,8 @@ internal static class CliText
 
     public static CliMessage BudgetBadCap(string cap) => new(nameof(BudgetBadCap), cap);
 
+    public static string BudgetBadPercent(string text) => Format(nameof(BudgetBadPercent), text);
+
     public static CliMessage BudgetScenarioMissing(string scenario, string tenant) => new(nameof(BudgetScenarioMissing), scenario, tenant);
 
     public static string BudgetYear(int year, string people, string target, string rupiah) =>

@@ -329,6 +329,36 @@ public sealed class CliTests : IDisposable
         Assert.Equal(years[3].GetProperty("rupiah").GetInt64(), cappedYears[3].GetProperty("rupiah").GetInt64());
     }
 
+    [Fact]
+    public async Task Budget_GrowthPercent_ReadsTheSameWithADotOrACommaInEveryLanguage()
+    {
+        // The CLI runs in Indonesian, where System.CommandLine's own decimal parsing takes the dot for a thousands
+        // separator: "2.5" was read as 25 without a word.
+        await RunAsync("seed", "--demo", "--workers", "500");
+        string Rupiah2029(string stdout) => SingleJsonObject(stdout).GetProperty("years").EnumerateArray().Last().GetProperty("rupiah").GetRawText();
+        async Task<string> PlanAsync(string growth, System.Globalization.CultureInfo? language = null)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            string[] args = ["budget", "--from", "2025", "--to", "2029", "--population-growth", growth, "--json", "--data-dir", dir];
+            var exit = language is null ? await LindungCli.RunAsync(args, stdout, stderr)
+                : await LindungCli.RunInLanguageAsync(args, stdout, stderr, language);
+            Assert.True(exit == 0, stderr.ToString());
+            return Rupiah2029(stdout.ToString());
+        }
+
+        var dot = await PlanAsync("2.5");
+        Assert.Equal(dot, await PlanAsync("2,5"));
+        Assert.Equal(dot, await PlanAsync("2,5%"));
+        Assert.Equal(dot, await PlanAsync("2.5", System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.NotEqual(dot, await PlanAsync("25"));
+        Assert.NotEqual(dot, await PlanAsync("0"));
+
+        var bad = await RunAsync("budget", "--population-growth", "1.000,5");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("Persentase \"1.000,5\" tidak terbaca", bad.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--cap", "2026")]
     [InlineData("--cap", "2026=satu")]
