@@ -43,7 +43,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Cli_RunsServerGarbageCollectionWithoutBackgroundCollections()
+    public void Cli_RunsServerGarbageCollectionWithoutBackgroundCollections_AndWithoutDynamicPgo()
     {
         // Background GC tripled the collections of a large import (docs/performance.md, "Stop 15"); server GC with its
         // dynamic heap count shortened the pauses the writer waits in ("Stop 17"). The runtime settings of the built
@@ -55,6 +55,8 @@ public sealed class CliTests : IDisposable
         Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.False(properties.TryGetProperty("System.GC.DynamicAdaptationMode", out _), "DATAS must stay on (the default)");
+        // No dynamic PGO for a batch run ("Stop 18").
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
 
     [Fact]
