@@ -6,10 +6,11 @@ namespace Lindung.Core.Data;
 /// <summary>
 /// On SQLite every GUID is stored as its 16 bytes in big-endian (RFC 4122) order, not as 36 characters of text: the
 /// registry's keys and foreign keys are then less than half as long, in the tables and in every index that holds them
-/// (a million engagements with five ids each: inserts ≈ 9.4 → 4.8 CPU-s, 638 → 437 MB in the <c>sqlite3</c> shell,
-/// docs/performance.md). Big-endian keeps the byte order of the text form, so version-7 ids still sort by creation
-/// time (EF's own <c>GuidToBytesConverter</c> uses .NET's little-endian layout, which would scatter them), and
-/// <c>unhex(replace(id, '-', ''))</c> turns a stored text id into the same bytes (migration <c>GuidsAsBlobs</c>).
+/// (a 1M registry 1.34 → 1.05 GB, most registry-list filters faster; the import itself barely changed — its cost is
+/// the number of index inserts, not the keys' length: docs/performance.md, "Stop 18"). Big-endian keeps the byte order
+/// of the text form, so version-7 ids still sort by creation time (EF's own <c>GuidToBytesConverter</c> uses .NET's
+/// little-endian layout, which would scatter them), and <c>unhex(replace(id, '-', ''))</c> turns a stored text id into
+/// the same bytes (migration <c>GuidsAsBlobs</c>).
 /// PostgreSQL keeps its native <c>uuid</c>.
 /// </summary>
 public static class GuidBlob
