@@ -18,8 +18,8 @@ public static class BudgetCommand
         var from = new Option<int>("--from") { Description = CliText.BudgetFrom, DefaultValueFactory = _ => 2025 };
         var to = new Option<int>("--to") { Description = CliText.BudgetTo, DefaultValueFactory = _ => 2029 };
         var caps = new Option<string[]>("--cap") { Description = CliText.BudgetCap, AllowMultipleArgumentsPerToken = false };
-        var populationGrowth = new Option<decimal?>("--population-growth") { Description = CliText.BudgetPopulationGrowth, CustomParser = Percent };
-        var wageGrowth = new Option<decimal?>("--wage-growth") { Description = CliText.BudgetWageGrowth, CustomParser = Percent };
+        var populationGrowth = new Option<decimal?>("--population-growth") { Description = CliText.BudgetPopulationGrowth, CustomParser = CliParsers.Percent };
+        var wageGrowth = new Option<decimal?>("--wage-growth") { Description = CliText.BudgetWageGrowth, CustomParser = CliParsers.Percent };
         var scenarioName = new Option<string?>("--scenario") { Description = CliText.BudgetScenario };
         var command = new Command("budget", CliText.BudgetDescription) { from, to, caps, populationGrowth, wageGrowth, scenarioName };
         command.SetAction(async (parse, ct) =>
@@ -100,24 +100,5 @@ public static class BudgetCommand
             });
         });
         return command;
-    }
-
-    /// <summary>
-    /// A percentage such as <c>2.5</c>, <c>2,5</c> or <c>2,5%</c>, the same in every language. System.CommandLine parses a decimal in
-    /// the current culture, and in Indonesian the dot groups thousands: <c>2.5</c> became 25 without a word.
-    /// </summary>
-    internal static decimal? Percent(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
-        var number = text.TrimEnd('%').TrimEnd();
-        if (number.Count(c => c is '.' or ',') <= 1
-            && decimal.TryParse(number.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        result.AddError(CliText.BudgetBadPercent(text));
-        return null;
     }
 }

@@ -361,6 +361,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Persentase \"1.000,5\" tidak terbaca", bad.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Options_WithFractions_AreParsedTheSameInEveryLanguage()
+    {
+        // System.CommandLine reads a decimal or double in the current culture: every such option of every command must
+        // bring its own parser (CliParsers), as --population-growth and --wage-growth do.
+        static IEnumerable<System.CommandLine.Command> All(System.CommandLine.Command c) => c.Subcommands.SelectMany(All).Prepend(c);
+        var fractional = new[] { typeof(decimal), typeof(double), typeof(float) };
+        var options = All(LindungCli.BuildRoot(TextWriter.Null, TextWriter.Null))
+            .SelectMany(c => c.Options.Select(o => (Command: c.Name, Option: o)))
+            .Where(x => fractional.Contains(Nullable.GetUnderlyingType(x.Option.ValueType) ?? x.Option.ValueType))
+            .ToList();
+
+        Assert.Contains(options, x => x.Option.Name == "--population-growth");
+        Assert.All(options, x => Assert.True(
+            x.Option.GetType().GetProperty("CustomParser")?.GetValue(x.Option) is not null,
+            $"{x.Command} {x.Option.Name} parses its value in the run's culture: give it a parser from CliParsers"));
+    }
+
     [Theory]
     [InlineData("--cap", "2026")]
     [InlineData("--cap", "2026=satu")]
