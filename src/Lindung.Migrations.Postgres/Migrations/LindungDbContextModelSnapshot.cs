@@ -1981,9 +1981,9 @@ namespace Lindung.Migrations.Postgres.Migrations
 
                     b.HasIndex("AgencyId", "Verification");
 
-                    b.HasIndex("PersonId", "TenantCode");
-
                     b.HasIndex("TenantCode", "CreatedAt");
+
+                    b.HasIndex("PersonId", "TenantCode", "Verification");
 
                     b.HasIndex("TenantCode", "Verification", "Registration");
 

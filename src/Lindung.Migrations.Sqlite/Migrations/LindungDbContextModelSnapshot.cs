@@ -1996,9 +1996,9 @@ namespace Lindung.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgencyId", "Verification");
 
-                    b.HasIndex("PersonId", "TenantCode");
-
                     b.HasIndex("TenantCode", "CreatedAt");
+
+                    b.HasIndex("PersonId", "TenantCode", "Verification");
 
                     b.HasIndex("TenantCode", "Verification", "Registration");
 
