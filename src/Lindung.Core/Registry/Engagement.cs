@@ -10,7 +10,7 @@ namespace Lindung.Core.Registry;
 /// </summary>
 public sealed class Engagement : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid PersonId { get; set; }
     public Person? Person { get; set; }

@@ -9,7 +9,7 @@ namespace Lindung.Core.Registry;
 /// </summary>
 public sealed class Person : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>HMAC-SHA256 of the NIK with the installation's key: unique per tenant, exact lookup.</summary>
