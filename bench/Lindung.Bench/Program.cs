@@ -24,6 +24,7 @@ using Lindung.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 var inv = CultureInfo.InvariantCulture;
+using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") == "1" ? new AllocationSampler() : null;
 switch (args)
 {
     case ["gen", var file, var n]:
@@ -122,7 +123,8 @@ switch (args)
             var seconds = sw.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
             Console.WriteLine(string.Create(inv,
-                $"import provider={provider} rows={report.Rows} accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected} seconds={seconds:F2} rowsPerSecond={report.Rows / seconds:F0} peakMB={peak} writeSeconds={importer.WriteTime.TotalSeconds:F2} peopleWriteSeconds={importer.PeopleWriteTime.TotalSeconds:F2} indexBuildSeconds={importer.IndexBuildTime.TotalSeconds:F2} peopleWriteCpu={importer.PeopleWriteCpu.TotalSeconds:F2} engagementWriteCpu={importer.EngagementWriteCpu.TotalSeconds:F2} gcHeapMB={GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024} gcCommittedMB={GC.GetGCMemoryInfo().TotalCommittedBytes / 1024 / 1024} gen2={GC.CollectionCount(2)} gen1={GC.CollectionCount(1)} gen0={GC.CollectionCount(0)} gcPauseSeconds={GC.GetTotalPauseDuration().TotalSeconds:F2}"));
+                $"import provider={provider} rows={report.Rows} accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected} seconds={seconds:F2} rowsPerSecond={report.Rows / seconds:F0} peakMB={peak} writeSeconds={importer.WriteTime.TotalSeconds:F2} peopleWriteSeconds={importer.PeopleWriteTime.TotalSeconds:F2} indexBuildSeconds={importer.IndexBuildTime.TotalSeconds:F2} peopleWriteCpu={importer.PeopleWriteCpu.TotalSeconds:F2} engagementWriteCpu={importer.EngagementWriteCpu.TotalSeconds:F2} gcHeapMB={GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024} gcCommittedMB={GC.GetGCMemoryInfo().TotalCommittedBytes / 1024 / 1024} gen2={GC.CollectionCount(2)} gen1={GC.CollectionCount(1)} gen0={GC.CollectionCount(0)} gcPauseSeconds={GC.GetTotalPauseDuration().TotalSeconds:F2} allocatedMB={GC.GetTotalAllocatedBytes() / 1024 / 1024}"));
+            allocations?.Print();
             return 0;
         }
 

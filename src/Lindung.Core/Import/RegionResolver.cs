@@ -16,6 +16,11 @@ public sealed class RegionResolver
     private readonly Dictionary<(string District, string Name), string> villageByName;
     private readonly Dictionary<string, List<string>> villagesByNameOnly;
 
+    // The same few hundred kecamatan and desa names fill a whole file: each pair is resolved once (the import resolves on
+    // several threads). Capped, so a file of ever-different typos cannot grow it without end.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string?), (string?, string?, bool)> resolved = new();
+    private const int MaxRemembered = 10_000;
+
     private RegionResolver(HashSet<string> all, Dictionary<string, string> districts,
         Dictionary<(string, string), string> villages, Dictionary<string, List<string>> villagesOnly)
     {
@@ -23,6 +28,7 @@ public sealed class RegionResolver
         districtByName = districts;
         villageByName = villages;
         villagesByNameOnly = villagesOnly;
+        CodeExists = Exists;
     }
 
     public static async Task<RegionResolver> LoadAsync(LindungDbContext db, string tenantCode, CancellationToken ct)
@@ -56,8 +62,27 @@ public sealed class RegionResolver
 
     public bool Exists(string code) => allCodes.Contains(code);
 
+    /// <summary><see cref="Exists"/> as one delegate, made once: a method group passed per row makes a new one each time.</summary>
+    public Func<string, bool> CodeExists { get; }
+
     /// <summary>Codes for the typed names; null where a typed name is not found (or a village name is ambiguous).</summary>
     public (string? District, string? Village, bool Unresolved) Resolve(string? districtText, string? villageText)
+    {
+        if (resolved.TryGetValue((districtText, villageText), out var known))
+        {
+            return known;
+        }
+
+        var result = ResolveTyped(districtText, villageText);
+        if (resolved.Count < MaxRemembered)
+        {
+            resolved.TryAdd((districtText, villageText), result);
+        }
+
+        return result;
+    }
+
+    private (string? District, string? Village, bool Unresolved) ResolveTyped(string? districtText, string? villageText)
     {
         string? district = null, village = null;
         var unresolved = false;

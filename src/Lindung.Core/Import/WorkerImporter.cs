@@ -557,6 +557,8 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         return lookup;
     }
 
+    private static readonly WorkerField[] MoneyFields = [WorkerField.Wage, WorkerField.Income];
+
     private static ParsedRow ParseRow(IReadOnlyList<SheetCell> cells, HeaderMap map, WorkerCategory? fixedCategory,
         Dictionary<string, WorkerCategory> categories, RegionResolver regions, DateOnly today, DateOnly periodStart)
     {
@@ -597,7 +599,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         }
 
         var nikCell = Cell(WorkerField.Nik);
-        var nik = Nik.Check(nikCell.Text, today, nikCell.IsNumeric, birth, sex, regions.Exists);
+        var nik = Nik.Check(nikCell.Text, today, nikCell.IsNumeric, birth, sex, regions.CodeExists);
         issues.AddRange(nik.Issues);
         row.Nik = nik.Value;
         if (nik.Value is { } n)
@@ -626,7 +628,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         }
 
         row.Category = category;
-        foreach (var field in new[] { WorkerField.Wage, WorkerField.Income })
+        foreach (var field in MoneyFields)
         {
             if (Text(field) is { } money)
             {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Lindung.Core.Registry;
 
 /// <summary>
@@ -10,22 +8,30 @@ public static class NameKeys
 {
     public static string For(string name)
     {
-        var sb = new StringBuilder(name.Length);
+        var text = name.AsSpan().Trim();
+        // The key is never longer than the trimmed name: one character out for each one in, at most.
+        Span<char> key = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var space = false;
-        foreach (var c in name.Trim())
+        foreach (var c in text)
         {
             if (char.IsLetter(c))
             {
-                sb.Append(char.ToUpperInvariant(c));
+                key[length++] = char.ToUpperInvariant(c);
                 space = false;
             }
-            else if ((char.IsWhiteSpace(c) || c is '.' or '-' or ',') && !space && sb.Length > 0)
+            else if ((char.IsWhiteSpace(c) || c is '.' or '-' or ',') && !space && length > 0)
             {
-                sb.Append(' ');
+                key[length++] = ' ';
                 space = true;
             }
         }
 
-        return sb.ToString().TrimEnd();
+        if (space)
+        {
+            length--;
+        }
+
+        return new string(key[..length]);
     }
 }

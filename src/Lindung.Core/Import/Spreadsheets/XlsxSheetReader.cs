@@ -178,13 +178,14 @@ public sealed class XlsxSheetReader : ISheetReader
         }
 
         using var xml = Guard(() => OpenXml("xl/sharedStrings.xml"));
+        var names = new XlsxNames(xml.NameTable);
         Guard(() =>
         {
             while (xml.Read())
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
                 {
-                    sharedStrings.Add(ReadText(xml));
+                    sharedStrings.Add(ReadText(xml, names));
                 }
             }
 
@@ -268,6 +269,7 @@ public sealed class XlsxSheetReader : ISheetReader
             var referenceName = names.Add("r");
             var typeName = names.Add("t");
             var styleName = names.Add("s");
+            var cellNames = new XlsxNames(names);
             var cells = new List<SheetCell>();
             var rowNumber = 0;
             while (xml.Read())
@@ -332,7 +334,7 @@ public sealed class XlsxSheetReader : ISheetReader
                         throw new UnreadableFileException("file.too_many_columns", ImportMessages.TooManyColumns(limits.MaxColumns));
                     }
 
-                    var cell = ReadCell(xml, type, style);
+                    var cell = ReadCell(xml, cellNames, type, style);
                     while (cells.Count < column)
                     {
                         cells.Add(SheetCell.Empty);
@@ -347,7 +349,7 @@ public sealed class XlsxSheetReader : ISheetReader
     }
 
     /// <summary>Reads the cell the reader is on, leaving it on the cell's end (or on the cell itself when it is empty).</summary>
-    private SheetCell ReadCell(XmlReader c, string? type, string? styleText)
+    private SheetCell ReadCell(XmlReader c, XlsxNames names, string? type, string? styleText)
     {
         var style = int.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         if (c.IsEmptyElement)
@@ -365,7 +367,7 @@ public sealed class XlsxSheetReader : ISheetReader
                 continue;
             }
 
-            if (c.LocalName == "v")
+            if (ReferenceEquals(c.LocalName, names.Value))
             {
                 value = c.ReadElementContentAsString();
                 if (c.NodeType == XmlNodeType.EndElement && c.Depth == depth)
@@ -373,9 +375,9 @@ public sealed class XlsxSheetReader : ISheetReader
                     break;
                 }
             }
-            else if (c.LocalName == "is")
+            else if (ReferenceEquals(c.LocalName, names.InlineString))
             {
-                inline = ReadText(c);
+                inline = ReadText(c, names);
             }
         }
 
@@ -420,27 +422,37 @@ public sealed class XlsxSheetReader : ISheetReader
     }
 
     /// <summary>The text of an si/is element, leaving the reader on its end element.</summary>
-    private static string ReadText(XmlReader xml)
+    private static string ReadText(XmlReader xml, XlsxNames names)
     {
         if (xml.IsEmptyElement)
         {
             return "";
         }
 
-        var sb = new System.Text.StringBuilder();
+        // Almost always one t: its string is returned as it is, without a builder.
+        string? first = null;
+        System.Text.StringBuilder? more = null;
         var depth = xml.Depth;
         xml.Read();
         while (xml.Depth > depth)
         {
             // Phonetic runs (rPh) repeat the text in another script; only t directly under si/is or under r counts. Skip and
             // ReadElementContentAsString already stand on the next node, which is looked at before reading further.
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
+            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.Phonetic))
             {
                 xml.Skip();
             }
-            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.Text))
             {
-                sb.Append(xml.ReadElementContentAsString());
+                var part = xml.ReadElementContentAsString();
+                if (first is null)
+                {
+                    first = part;
+                }
+                else
+                {
+                    (more ??= new System.Text.StringBuilder(first)).Append(part);
+                }
             }
             else if (!xml.Read())
             {
@@ -448,7 +460,19 @@ public sealed class XlsxSheetReader : ISheetReader
             }
         }
 
-        return sb.ToString();
+        return more?.ToString() ?? first ?? "";
+    }
+
+    /// <summary>The element names the reader compares, atomised in one reader's name table (compared by reference).</summary>
+    private sealed class XlsxNames(XmlNameTable table)
+    {
+        public string Value { get; } = table.Add("v");
+
+        public string InlineString { get; } = table.Add("is");
+
+        public string Text { get; } = table.Add("t");
+
+        public string Phonetic { get; } = table.Add("rPh");
     }
 
     private static int ColumnIndex(string? reference, int next)

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 
 namespace Lindung.Core.Registry.Validation;
 
 /// <summary>Sex, phone and rupiah amounts as typed in Indonesian spreadsheets.</summary>
 public static class FieldParsing
 {
+    private static readonly System.Buffers.SearchValues<char> KpjCharacters = System.Buffers.SearchValues.Create("0123456789 -.");
+
     /// <summary>L/P, Laki-laki/Perempuan, Pria/Wanita, M/F → 'L' or 'P'.</summary>
     public static char? ParseSex(string? raw) => (raw ?? "").Trim().ToUpperInvariant().Replace("-", " ", StringComparison.Ordinal) switch
     {
@@ -21,18 +22,19 @@ public static class FieldParsing
     /// </summary>
     public static string? NormalisePhone(string? raw)
     {
-        var sb = new StringBuilder();
-        var text = (raw ?? "").Trim();
+        var text = (raw ?? "").AsSpan().Trim();
         if (text.Length == 0)
         {
             return null;
         }
 
+        Span<char> kept = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
-                sb.Append(c);
+                kept[length++] = c;
             }
             else if (c is not (' ' or '-' or '.' or '(' or ')' or '+'))
             {
@@ -40,11 +42,11 @@ public static class FieldParsing
             }
         }
 
-        var digits = sb.ToString();
+        ReadOnlySpan<char> digits = kept[..length];
         var subscriber = digits.StartsWith("62", StringComparison.Ordinal) ? digits[2..]
             : digits.StartsWith('0') ? digits[1..]
-            : null;
-        return subscriber is { Length: >= 9 and <= 12 } && subscriber[0] == '8' ? "+62" + subscriber : null;
+            : [];
+        return subscriber is { Length: >= 9 and <= 12 } && subscriber[0] == '8' ? string.Concat("+62", subscriber) : null;
     }
 
     /// <summary>
@@ -54,12 +56,12 @@ public static class FieldParsing
     public static string? NormaliseKpj(string? raw)
     {
         var text = (raw ?? "").Trim();
-        if (text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '.')))
+        if (text.AsSpan().ContainsAnyExcept(KpjCharacters))
         {
             return null;
         }
 
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        var digits = text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
         return digits.Length == 11 ? digits : null;
     }
 
@@ -80,7 +82,8 @@ public static class FieldParsing
         }
 
         // A trailing ",00"/".00" is cents; the other separators group thousands.
-        if (text.Length > 3 && text[^3] is ',' or '.' && text[^2..].All(char.IsAsciiDigit) && !text[..^3].Contains(text[^3], StringComparison.Ordinal))
+        if (text.Length > 3 && text[^3] is ',' or '.' && !text.AsSpan(text.Length - 2).ContainsAnyExceptInRange('0', '9')
+            && !text.AsSpan(0, text.Length - 3).Contains(text[^3]))
         {
             if (text[^2..] != "00")
             {
@@ -91,7 +94,7 @@ public static class FieldParsing
         }
 
         var digits = text.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-        return digits.Length is > 0 and <= 15 && digits.All(char.IsAsciiDigit)
+        return digits.Length is > 0 and <= 15 && !digits.AsSpan().ContainsAnyExceptInRange('0', '9')
             && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out amount);
     }
 }

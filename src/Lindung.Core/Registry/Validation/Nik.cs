@@ -25,6 +25,30 @@ public sealed partial record Nik(string Digits, char Sex, int Day, int Month, in
 
     public override string ToString() => Digits;
 
+    /// <summary>What a typist puts between the digits: removed before the NIK is checked (nothing else is).</summary>
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" .-\u00A0");
+
+    /// <summary>The raw text without separators; the same string when it has none (as almost every NIK in a file).</summary>
+    private static string WithoutSeparators(string raw)
+    {
+        if (!raw.AsSpan().ContainsAny(Separators))
+        {
+            return raw;
+        }
+
+        Span<char> kept = raw.Length <= 128 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
+        foreach (var c in raw)
+        {
+            if (!Separators.Contains(c))
+            {
+                kept[length++] = c;
+            }
+        }
+
+        return new string(kept[..length]);
+    }
+
     [GeneratedRegex(@"^\s*[0-9]+([.,][0-9]+)?\s*[eE][+]?[0-9]+\s*$")]
     private static partial Regex ENotation();
 
@@ -49,13 +73,13 @@ public sealed partial record Nik(string Digits, char Sex, int Day, int Month, in
             return NikCheck.Fail(IssueCodes.NikExcelDamage, ValidationMessages.NikExcelDamage);
         }
 
-        var digits = new string(raw.Where(c => c is not (' ' or '.' or '-' or '\u00A0')).ToArray());
+        var digits = WithoutSeparators(raw);
         if (digits.Length == 0)
         {
             return NikCheck.Fail(IssueCodes.NikMissing, ValidationMessages.NikMissing);
         }
 
-        if (!digits.All(char.IsAsciiDigit))
+        if (digits.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return NikCheck.Fail(IssueCodes.NikFormat, ValidationMessages.NikFormat);
         }
@@ -71,15 +95,15 @@ public sealed partial record Nik(string Digits, char Sex, int Day, int Month, in
             return NikCheck.Fail(IssueCodes.NikLength, ValidationMessages.NikLength(digits.Length));
         }
 
-        var province = int.Parse(digits[..2], CultureInfo.InvariantCulture);
+        var province = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
         if (!Provinces.Contains(province))
         {
             issues.Add(new(IssueCodes.NikProvince, ValidationMessages.NikProvince(digits[..2])));
         }
 
-        var rawDay = int.Parse(digits[6..8], CultureInfo.InvariantCulture);
-        var month = int.Parse(digits[8..10], CultureInfo.InvariantCulture);
-        var yy = int.Parse(digits[10..12], CultureInfo.InvariantCulture);
+        var rawDay = int.Parse(digits.AsSpan(6, 2), CultureInfo.InvariantCulture);
+        var month = int.Parse(digits.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        var yy = int.Parse(digits.AsSpan(10, 2), CultureInfo.InvariantCulture);
         var sex = rawDay > 40 ? 'P' : 'L';
         var day = rawDay > 40 ? rawDay - 40 : rawDay;
         DateOnly? birth = null;
@@ -93,7 +117,7 @@ public sealed partial record Nik(string Digits, char Sex, int Day, int Month, in
             issues.Add(new(IssueCodes.NikDate, ValidationMessages.NikDate(digits[6..12])));
         }
 
-        if (digits[12..] == "0000")
+        if (digits.AsSpan(12).SequenceEqual("0000"))
         {
             issues.Add(new(IssueCodes.NikSerial, ValidationMessages.NikSerial));
         }

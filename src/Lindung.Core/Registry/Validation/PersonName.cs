@@ -52,8 +52,8 @@ public sealed record PersonName(string Name, string? FrontTitle, string? BackTit
             return (null, new ValidationIssue(IssueCodes.NameMissing, ValidationMessages.NameMissing));
         }
 
-        if (!text.All(c => char.IsLetter(c) || c is ' ' or '\'' or '.' or '-' or '`')
-            || (back is not null && !back.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '-' or '(' or ')')))
+        if (!All(text, static c => char.IsLetter(c) || c is ' ' or '\'' or '.' or '-' or '`')
+            || (back is not null && !All(back, static c => char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '-' or '(' or ')')))
         {
             return (null, new ValidationIssue(IssueCodes.NameInvalid, ValidationMessages.NameInvalid));
         }
@@ -61,11 +61,31 @@ public sealed record PersonName(string Name, string? FrontTitle, string? BackTit
         return (new PersonName(text, fronts.Count == 0 ? null : string.Join(' ', fronts), back), null);
     }
 
+    /// <summary>Whether every character passes (a loop over the string: LINQ's All enumerates it as an object).</summary>
+    private static bool All(string text, Func<char, bool> allowed)
+    {
+        foreach (var c in text)
+        {
+            if (!allowed(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string Collapse(string? raw)
     {
-        var sb = new StringBuilder(raw?.Length ?? 0);
+        var trimmed = (raw ?? "").Trim();
+        if (!HasWhitespaceToCollapse(trimmed))
+        {
+            return trimmed;
+        }
+
+        var sb = new StringBuilder(trimmed.Length);
         var space = false;
-        foreach (var c in (raw ?? "").Trim())
+        foreach (var c in trimmed)
         {
             if (char.IsWhiteSpace(c))
             {
@@ -84,5 +104,19 @@ public sealed record PersonName(string Name, string? FrontTitle, string? BackTit
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whitespace other than single spaces between words (a typed name almost never has any).</summary>
+    private static bool HasWhitespaceToCollapse(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
