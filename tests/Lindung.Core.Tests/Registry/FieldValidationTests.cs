@@ -56,6 +56,9 @@ public class FieldValidationTests
     [InlineData("Ustadz Abdul Karim", "Abdul Karim", "Ustadz", null)]
     [InlineData("M. Ali", "M. Ali", null, null)]
     [InlineData("Ma'ruf", "Ma'ruf", null, null)]
+    [InlineData("Siti\tNurhayati", "Siti Nurhayati", null, null)]
+    [InlineData("Siti \u00A0 Nurhayati", "Siti Nurhayati", null, null)]
+    [InlineData("Rina  Anggraini,  S.E.", "Rina Anggraini", null, "S.E.")]
     public void PersonName_TitlesKeptApart(string raw, string name, string? front, string? back)
     {
         var (parsed, issue) = PersonName.Parse(raw);
@@ -63,6 +66,16 @@ public class FieldValidationTests
         Assert.Null(issue);
         Assert.Equal(new PersonName(name, front, back), parsed);
     }
+
+    [Theory]
+    [InlineData("Siti Nurhayati", "SITI NURHAYATI")]
+    [InlineData("  siti,  nur-hayati. ", "SITI NUR HAYATI")]
+    [InlineData("Muara Dua.", "MUARA DUA")]
+    [InlineData("M. Ali", "M ALI")]
+    [InlineData("Ma'ruf 2", "MARUF")]
+    [InlineData("-- ", "")]
+    [InlineData("", "")]
+    public void NameKeys_UpperCaseLettersAndSingleSpaces(string name, string key) => Assert.Equal(key, Lindung.Core.Registry.NameKeys.For(name));
 
     [Theory]
     [InlineData("", IssueCodes.NameMissing)]
