@@ -88,7 +88,8 @@ switch (args)
 
             var seconds = sw.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(inv,
-                $"read rows={rows} cells={cells} seconds={seconds:F2} rowsPerSecond={rows / seconds:F0} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}"));
+                $"read rows={rows} cells={cells} seconds={seconds:F2} rowsPerSecond={rows / seconds:F0} peakMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} allocatedMB={GC.GetTotalAllocatedBytes() / 1024 / 1024}"));
+            allocations?.Print();
             return 0;
         }
 

@@ -59,15 +59,10 @@ public static class BulkInsert
         {
             // Synchronous on purpose: SQLite has no real async I/O, and a Task per row costs more than the insert.
             using var native = SqliteNativeInsert.Prepare(sqlite, insert, kinds);
-            var values = new object?[columns.Count];
+            var binders = entity.GetProperties().Select(CachedBinder).ToArray();
             foreach (var row in rows)
             {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    values[i] = ToProvider(columns[i].Property, columns[i].Mapping, row);
-                }
-
-                native.Insert(values);
+                native.Insert(row, binders);
             }
 
             return;
@@ -148,6 +143,91 @@ public static class BulkInsert
         var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
         return new ColumnGetter(get, converter?.ConvertToProvider);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IProperty, SqliteNativeInsert.ColumnBinder> Binders = new();
+
+    private static SqliteNativeInsert.ColumnBinder CachedBinder(IProperty property) => Binders.GetValue(property, NativeBinder);
+
+    /// <summary>The compiled bind of a property (for the tests: compiled once, whichever context asks).</summary>
+    internal static object BinderOf(IProperty property) => CachedBinder(property);
+
+    /// <summary>
+    /// A property's compiled bind on SQLite's own handle: read typed, converted by the EF model's converter (inlined), bound
+    /// by the provider type's own method — no value boxed. A GUID stored by <see cref="GuidBlob"/> is bound from the stack
+    /// (its converter would make a 16-byte array per value). NULL for a null value, which no converter sees (as EF does).
+    /// </summary>
+    private static SqliteNativeInsert.ColumnBinder NativeBinder(IProperty property)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(object), "row");
+        var insert = System.Linq.Expressions.Expression.Parameter(typeof(SqliteNativeInsert), "insert");
+        var index = System.Linq.Expressions.Expression.Parameter(typeof(int), "index");
+        var read = System.Linq.Expressions.Expression.Property(
+            System.Linq.Expressions.Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!);
+        var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
+        var body = BindExpression(read, converter, insert, index);
+        return System.Linq.Expressions.Expression.Lambda<SqliteNativeInsert.ColumnBinder>(body, row, insert, index).Compile();
+    }
+
+    private static System.Linq.Expressions.Expression BindExpression(System.Linq.Expressions.Expression value,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter,
+        System.Linq.Expressions.ParameterExpression insert, System.Linq.Expressions.ParameterExpression index)
+    {
+        var canBeNull = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
+        if (canBeNull)
+        {
+            // Read once into a local; null binds NULL, anything else its non-null value.
+            var local = System.Linq.Expressions.Expression.Variable(value.Type, "value");
+            var nonNull = Nullable.GetUnderlyingType(value.Type) is not null
+                ? System.Linq.Expressions.Expression.Property(local, "Value")
+                : (System.Linq.Expressions.Expression)local;
+            return System.Linq.Expressions.Expression.Block([local],
+                System.Linq.Expressions.Expression.Assign(local, value),
+                System.Linq.Expressions.Expression.IfThenElse(
+                    System.Linq.Expressions.Expression.Equal(local, System.Linq.Expressions.Expression.Constant(null, value.Type)),
+                    Call(insert, nameof(SqliteNativeInsert.BindNull), index),
+                    BindNonNull(nonNull, converter, insert, index)));
+        }
+
+        return BindNonNull(value, converter, insert, index);
+    }
+
+    private static System.Linq.Expressions.Expression BindNonNull(System.Linq.Expressions.Expression value,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter,
+        System.Linq.Expressions.ParameterExpression insert, System.Linq.Expressions.ParameterExpression index)
+    {
+        if (converter is GuidBlob.Converter && value.Type == typeof(Guid))
+        {
+            return Call(insert, nameof(SqliteNativeInsert.BindGuid), index, value);
+        }
+
+        if (converter is not null)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            var input = convert.Parameters[0].Type;
+            var converted = System.Linq.Expressions.Expression.Invoke(convert,
+                value.Type == input ? value : System.Linq.Expressions.Expression.Convert(value, input));
+            // A provider value that may itself be null (a reference, or a nullable) is checked again.
+            return BindExpression(converted, null, insert, index);
+        }
+
+        var type = value.Type;
+        return type == typeof(string) ? Call(insert, nameof(SqliteNativeInsert.BindText), index, value)
+            : type == typeof(byte[]) ? Call(insert, nameof(SqliteNativeInsert.BindBlob), index, value)
+            : type == typeof(DateTime) ? Call(insert, nameof(SqliteNativeInsert.BindDateTime), index, value)
+            : type == typeof(DateOnly) ? Call(insert, nameof(SqliteNativeInsert.BindDate), index, value)
+            : type == typeof(char) ? Call(insert, nameof(SqliteNativeInsert.BindChar), index, value)
+            : type == typeof(bool) ? Call(insert, nameof(SqliteNativeInsert.BindBoolean), index, value)
+            : type == typeof(double) || type == typeof(float) ? Call(insert, nameof(SqliteNativeInsert.BindReal), index,
+                System.Linq.Expressions.Expression.Convert(value, typeof(double)))
+            : type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
+                ? Call(insert, nameof(SqliteNativeInsert.BindInt64), index, System.Linq.Expressions.Expression.Convert(value, typeof(long)))
+            : throw new InvalidOperationException($"No native binding for {type}.");
+    }
+
+    private static System.Linq.Expressions.MethodCallExpression Call(System.Linq.Expressions.ParameterExpression insert, string method,
+        params System.Linq.Expressions.Expression[] arguments) =>
+        System.Linq.Expressions.Expression.Call(insert, typeof(SqliteNativeInsert).GetMethod(method,
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!, arguments);
 
     /// <summary>One parameter per column (<c>$p0</c>, <c>$p1</c> …) typed by the EF mapping, added to the command, which is then prepared.</summary>
     internal static DbParameter[] Parameters(DbCommand cmd, IEnumerable<RelationalTypeMapping> mappings)

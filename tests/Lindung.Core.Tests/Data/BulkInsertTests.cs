@@ -170,6 +170,7 @@ public class BulkInsertTests
 
         Assert.Same(BulkInsert.GetterOf(nik), BulkInsert.GetterOf(nik));
         Assert.Same(BulkInsert.GetterOf(nik), BulkInsert.GetterOf(second.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.NikHash))!));
+        Assert.Same(BulkInsert.BinderOf(nik), BulkInsert.BinderOf(second.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.NikHash))!));
     }
 
     [Fact]
@@ -244,6 +245,10 @@ public class BulkInsertTests
             Assert.Contains("text:'2025-04-03 09:15:30.1234567'", engagements.Bulk);
             Assert.Contains("text:'2025-04-02 08:00:00'", engagements.Bulk);
             Assert.Contains("integer:1000000", engagements.Bulk);
+
+            // The ids left out of the comparison above are bound too (from the stack, GuidBlob's bytes): found by EF.
+            Assert.Equal(bulkPerson, (await ctx.Engagements.AsNoTracking().SingleAsync(e => e.Id == bulkEngagement)).PersonId);
+            Assert.True(await ctx.People.AnyAsync(p => p.Id == bulkPerson));
         }
     }
 
