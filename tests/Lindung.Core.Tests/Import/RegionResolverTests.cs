@@ -12,9 +12,7 @@ public class RegionResolverTests
     public async Task TypedNames_ResolveLoosely_AndTheSameOnEveryAsking(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var ctx = db.Context("16.09");
-        await MasterDataSeeder.SeedAsync(ctx, "16.09");
-        var regions = await RegionResolver.LoadAsync(ctx, "16.09", CancellationToken.None);
+        var regions = await OkuSelatanAsync(db);
 
         for (var asked = 0; asked < 2; asked++)
         {
@@ -29,9 +27,7 @@ public class RegionResolverTests
     public async Task AFileOfEverDifferentTypos_StillResolvesEveryRowByItself(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var ctx = db.Context("16.09");
-        await MasterDataSeeder.SeedAsync(ctx, "16.09");
-        var regions = await RegionResolver.LoadAsync(ctx, "16.09", CancellationToken.None);
+        var regions = await OkuSelatanAsync(db);
 
         // More distinct pairs than the resolver remembers: past its cap, pairs are resolved without being kept.
         for (var i = 0; i < 12_000; i++)
@@ -41,5 +37,13 @@ public class RegionResolverTests
 
         Assert.Equal(("16.09.01", "16.09.01.2004", false), regions.Resolve("Muara Dua", "Suka Banjar"));
         Assert.Equal(("16.09.01", "16.09.01.2004", false), regions.Resolve(" muara-dua ", "SUKA BANJAR"));
+    }
+
+    /// <summary>The resolver of OKU Selatan (16.09) over its seeded region table.</summary>
+    private static async Task<RegionResolver> OkuSelatanAsync(TestDatabase db)
+    {
+        await using var ctx = db.Context("16.09");
+        await MasterDataSeeder.SeedAsync(ctx, "16.09");
+        return await RegionResolver.LoadAsync(ctx, "16.09", CancellationToken.None);
     }
 }
