@@ -253,11 +253,27 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
 
                 var contactChanged = person.ContactDiffers(row);
                 var engagements = existing.EngagementsOf(person.Id);
-                var same = engagements.FirstOrDefault(e => e.AgencyId == agency.Id && e.CategoryId == engagement.CategoryId && e.EndDate is null);
-                var elsewhere = engagements.FirstOrDefault(e => e.EndDate is null && !(e.AgencyId == agency.Id && e.CategoryId == engagement.CategoryId));
-                if (same is not null)
+                ExistingEngagement? same = null, elsewhere = null;
+                foreach (var e in engagements)
                 {
-                    if (!contactChanged && same.Fingerprint == ExistingRegistry.Fingerprint(engagement))
+                    if (e.EndDate is not null)
+                    {
+                        continue;
+                    }
+
+                    if (e.AgencyId == agency.Id && e.CategoryId == engagement.CategoryId)
+                    {
+                        same ??= e;
+                    }
+                    else
+                    {
+                        elsewhere ??= e;
+                    }
+                }
+
+                if (same is { } running)
+                {
+                    if (!contactChanged && running.Fingerprint == ExistingRegistry.Fingerprint(engagement))
                     {
                         report.Unchanged++;
                     }
@@ -266,10 +282,10 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
                         report.Accepted++;
                         updates.Add((person.Id, row.Phone, row.Address, row.District, row.Village));
                         // An updated wage/position replaces the running engagement's terms (audited).
-                        newEngagements.Add(engagement.WithId(same.Id, person.Id, update: true));
+                        newEngagements.Add(engagement.WithId(running.Id, person.Id, update: true));
                     }
                 }
-                else if (elsewhere is not null)
+                else if (elsewhere is { } other)
                 {
                     report.Conflicts++;
                     engagement.PersonId = person.Id;
@@ -278,7 +294,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
                     {
                         PersonId = person.Id,
                         NewEngagementId = engagement.Id,
-                        ExistingEngagementId = elsewhere.Id,
+                        ExistingEngagementId = other.Id,
                         SubmissionId = submission?.Id,
                     });
                     note = ValidationMessages.ConflictQueued;
@@ -745,37 +761,61 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         }
     }
 
-    /// <summary>The registry as the import needs it: people by NIK hash, their engagements' terms.</summary>
+    /// <summary>
+    /// The registry as the import needs it: people by NIK hash, their engagements' terms — held compactly, because it is
+    /// the whole registry: a person's identity and contact fields as 64-bit hashes (XxHash3; a collision is one chance
+    /// in 2^64 per comparison) instead of their strings, an engagement as a struct, a list only for the few people with
+    /// more than one. With the strings and a list per person a 1M registry took ≈ 735 MB of heap, and importing a file
+    /// into it peaked at 1.1 GB (docs/performance.md, stop 19).
+    /// </summary>
     private sealed class ExistingRegistry
     {
-        public Dictionary<HashKey, ExistingPerson> People { get; } = [];
-        private readonly Dictionary<Guid, List<ExistingEngagement>> engagements = [];
+        // Sized from counts first: a dictionary that grows holds its old and new arrays at once (≈ 2× at the last step).
+        private ExistingRegistry(int people, int engagements)
+        {
+            People = new Dictionary<HashKey, ExistingPerson>(people);
+            firstEngagements = new Dictionary<Guid, ExistingEngagement>(Math.Min(people, engagements));
+        }
+
+        public Dictionary<HashKey, ExistingPerson> People { get; }
+        private readonly Dictionary<Guid, ExistingEngagement> firstEngagements;
+        private readonly Dictionary<Guid, List<ExistingEngagement>> moreEngagements = [];
 
         public IReadOnlyList<ExistingEngagement> EngagementsOf(Guid personId) =>
-            engagements.TryGetValue(personId, out var list) ? list : [];
+            moreEngagements.TryGetValue(personId, out var several) ? several
+            : firstEngagements.TryGetValue(personId, out var one) ? [one]
+            : [];
 
         public static async Task<ExistingRegistry> LoadAsync(LindungDbContext db, CancellationToken ct)
         {
-            var registry = new ExistingRegistry();
+            var registry = new ExistingRegistry(await db.People.CountAsync(ct), await db.Engagements.CountAsync(ct));
             await foreach (var p in db.People.AsNoTracking()
                                .Select(p => new { p.Id, p.NikHash, p.FullName, p.BirthDate, p.Sex, p.Phone, p.Address, p.DistrictCode, p.VillageCode })
                                .AsAsyncEnumerable().WithCancellation(ct))
             {
-                registry.People[HashKey.From(p.NikHash)] = new ExistingPerson(p.Id, p.FullName, p.BirthDate, p.Sex, p.Phone, p.Address,
-                    p.DistrictCode, p.VillageCode);
+                registry.People[HashKey.From(p.NikHash)] = new ExistingPerson(p.Id, ExistingPerson.IdentityOf(p.FullName, p.BirthDate, p.Sex),
+                    ExistingPerson.TextHash(p.Phone), ExistingPerson.TextHash(p.Address), ExistingPerson.TextHash(p.DistrictCode),
+                    ExistingPerson.TextHash(p.VillageCode));
             }
 
             await foreach (var e in db.Engagements.AsNoTracking()
                                .Select(e => new { e.Id, e.PersonId, e.AgencyId, e.CategoryId, e.EndDate, e.Wage, e.DeclaredIncome, e.Position, e.StartDate })
                                .AsAsyncEnumerable().WithCancellation(ct))
             {
-                if (!registry.engagements.TryGetValue(e.PersonId, out var list))
+                var engagement = new ExistingEngagement(e.Id, e.AgencyId, e.CategoryId, e.EndDate,
+                    HashCode.Combine(e.Wage, e.DeclaredIncome, e.Position, e.StartDate));
+                if (registry.moreEngagements.TryGetValue(e.PersonId, out var several))
                 {
-                    registry.engagements[e.PersonId] = list = [];
+                    several.Add(engagement);
                 }
-
-                list.Add(new ExistingEngagement(e.Id, e.AgencyId, e.CategoryId, e.EndDate,
-                    HashCode.Combine(e.Wage, e.DeclaredIncome, e.Position, e.StartDate)));
+                else if (registry.firstEngagements.TryGetValue(e.PersonId, out var first))
+                {
+                    registry.moreEngagements[e.PersonId] = [first, engagement];
+                }
+                else
+                {
+                    registry.firstEngagements[e.PersonId] = engagement;
+                }
             }
 
             return registry;
@@ -784,18 +824,30 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         public static int Fingerprint(Engagement e) => HashCode.Combine(e.Wage, e.DeclaredIncome, e.Position, e.StartDate);
     }
 
-    private sealed record ExistingPerson(Guid Id, string FullName, DateOnly BirthDate, char Sex, string? Phone, string? Address,
-        string? District, string? Village)
+    /// <summary>A registered person: the id, and hashes of what an import compares (<see cref="ExistingRegistry"/>).</summary>
+    private readonly record struct ExistingPerson(Guid Id, ulong Identity, ulong Phone, ulong Address, ulong District, ulong Village)
     {
-        public bool SameIdentity(ParsedRow row) =>
-            string.Equals(FullName, row.Name!.Name, StringComparison.OrdinalIgnoreCase) && BirthDate == row.BirthDate && Sex == row.Sex;
+        /// <summary>The name as written, compared without regard to letter case, the birth date and the sex.</summary>
+        public bool SameIdentity(ParsedRow row) => Identity == IdentityOf(row.Name!.Name, row.BirthDate, row.Sex);
 
         public bool ContactDiffers(ParsedRow row) =>
-            (row.Phone is not null && row.Phone != Phone) || (row.Address is not null && row.Address != Address)
-            || (row.Village is not null && row.Village != Village) || (row.District is not null && row.District != District);
+            (row.Phone is not null && TextHash(row.Phone) != Phone) || (row.Address is not null && TextHash(row.Address) != Address)
+            || (row.Village is not null && TextHash(row.Village) != Village) || (row.District is not null && TextHash(row.District) != District);
+
+        public static ulong IdentityOf(string name, DateOnly? birthDate, char? sex)
+        {
+            Span<char> upper = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+            name.AsSpan().ToUpperInvariant(upper);
+            var seed = ((long)(birthDate?.DayNumber ?? -1) << 17) | (sex ?? '\0');
+            return System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes((ReadOnlySpan<char>)upper), seed);
+        }
+
+        /// <summary>A text's hash; null has its own value (zero), distinct from the empty text's.</summary>
+        public static ulong TextHash(string? text) =>
+            text is null ? 0 : System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan())) | 1;
     }
 
-    private sealed record ExistingEngagement(Guid Id, Guid AgencyId, Guid CategoryId, DateOnly? EndDate, int Fingerprint);
+    private readonly record struct ExistingEngagement(Guid Id, Guid AgencyId, Guid CategoryId, DateOnly? EndDate, int Fingerprint);
 
     /// <summary>The first 128 bits of the NIK's HMAC: compact and, for HMAC-SHA256, collision-free in practice.</summary>
     private readonly record struct HashKey(ulong High, ulong Low)

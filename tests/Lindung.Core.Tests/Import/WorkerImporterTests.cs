@@ -118,6 +118,28 @@ public class WorkerImporterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ResentWithNewContactOrAnotherName_UpdatesContactsButNeverTheIdentity(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        await ImportAsync(db, Good);
+
+        // Siti: a new phone number (contact: updated). Ahmad: a name in other letter case (the same identity: unchanged).
+        // Rina: another name (kept as the registry has it, with a warning; the row itself is unchanged).
+        var resent = await ImportAsync(db, Good.Replace("0812-3456-7890", "0813-1111-2222", StringComparison.Ordinal)
+            .Replace("Ahmad Fauzi;", "AHMAD FAUZI;", StringComparison.Ordinal)
+            .Replace("Rina Sari;", "Rina Sarinah;", StringComparison.Ordinal));
+
+        Assert.Equal((1, 2, 3), (resent.Accepted, resent.Unchanged, resent.DuplicatesInRegistry));
+        Assert.Equal(1, resent.WarningCodes.GetValueOrDefault(IssueCodes.PersonDiffers));
+        await using var ctx = db.Context("16.09");
+        var people = await ctx.People.ToDictionaryAsync(p => p.FullName);
+        Assert.Equal(["Ahmad Fauzi", "Rina Sari", "Siti Nurhayati"], people.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("+6281311112222", people["Siti Nurhayati"].Phone);
+        Assert.Equal(3, await ctx.Engagements.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SamePersonByAnotherOpd_GoesToTheConflictQueue(DatabaseProvider provider)
     {
         await using var db = await SeededAsync(provider);
