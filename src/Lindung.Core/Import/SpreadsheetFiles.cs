@@ -5,7 +5,8 @@ namespace Lindung.Core.Import;
 /// <summary>Opens an uploaded file by its content, not its name: a zip signature means XLSX, anything else CSV.</summary>
 public static class SpreadsheetFiles
 {
-    public static ISheetReader Open(Stream file, string fileName, string? sheet, SpreadsheetLimits limits)
+    /// <summary>A reader of the file's rows; <paramref name="leaveOpen"/> keeps the stream open when the reader is disposed.</summary>
+    public static ISheetReader Open(Stream file, string fileName, string? sheet, SpreadsheetLimits limits, bool leaveOpen = false)
     {
         var start = file.Position;
         Span<byte> magic = stackalloc byte[4];
@@ -22,6 +23,6 @@ public static class SpreadsheetFiles
             throw new UnreadableFileException("file.not_csv", "Berkas bernama .csv tetapi isinya arsip/Excel; unggah dengan nama yang sesuai.");
         }
 
-        return isZip ? new XlsxSheetReader(file, sheet, limits) : new CsvSheetReader(file, limits);
+        return isZip ? new XlsxSheetReader(file, sheet, limits, leaveOpen) : new CsvSheetReader(file, limits, leaveOpen);
     }
 }

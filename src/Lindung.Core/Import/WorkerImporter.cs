@@ -47,6 +47,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         }
 
         var sha = await Sha256Async(file, ct);
+        var smallFileNiks = await NikHashesOfSmallFileAsync(file, request, ct);
         using var reader = SpreadsheetFiles.Open(file, request.FileName, request.Sheet, limits);
         var header = ReadHeader(reader);
         var map = HeaderMap.From(header);
@@ -93,7 +94,8 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             await RegistryWriteLock.AcquireAsync(db, tenant, ct);
         }
 
-        var existing = await ExistingRegistry.LoadAsync(db, ct);
+        var existing = await ExistingRegistry.LoadAsync(db, smallFileNiks, ct);
+        RegistryPeopleLoaded = existing.People.Count;
         Submission? submission = null;
         if (!request.DryRun)
         {
@@ -700,6 +702,52 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         return row;
     }
 
+    /// <summary>
+    /// The NIK hashes of a small file sent into a large registry (a pass over the file's NIK column before the import
+    /// reads it), so that only those people are loaded: an OPD's list of 700 rows into a registry of a million took 7 s and
+    /// 381 MB to load everyone (docs/performance.md, stop 19). Null — load the whole registry — for a large file, or a
+    /// small registry. Every 16-digit text of the NIK column counts, valid or not: a superset of what the rows will look up.
+    /// </summary>
+    private async Task<Dictionary<HashKey, byte[]>?> NikHashesOfSmallFileAsync(Stream file, WorkerImportRequest request, CancellationToken ct)
+    {
+        var start = file.Position;
+        if (file.Length - start > SelectiveLoadMaxBytes || await db.People.CountAsync(ct) < SelectiveLoadFromPeople)
+        {
+            return null;
+        }
+
+        var hashes = new Dictionary<HashKey, byte[]>();
+        using (var scan = SpreadsheetFiles.Open(file, request.FileName, request.Sheet, limits, leaveOpen: true))
+        {
+            if (!HeaderMap.From(ReadHeader(scan)).Columns.TryGetValue(WorkerField.Nik, out var nikColumn))
+            {
+                file.Position = start;
+                return null; // The import itself says what is missing.
+            }
+
+            while (scan.Read())
+            {
+                if (nikColumn < scan.Cells.Count && Nik.DigitsOf(scan.Cells[nikColumn].Text) is { } digits)
+                {
+                    var hash = protector.Hash(digits);
+                    hashes.TryAdd(HashKey.From(hash), hash);
+                }
+            }
+        }
+
+        file.Position = start;
+        return hashes;
+    }
+
+    /// <summary>Files up to this size sent into a registry of at least <see cref="SelectiveLoadFromPeople"/> people load only
+    /// their own people (≈ 50,000 CSV rows).</summary>
+    internal long SelectiveLoadMaxBytes { get; init; } = 8 * 1024 * 1024;
+
+    internal int SelectiveLoadFromPeople { get; init; } = 50_000;
+
+    /// <summary>How many of the registry's people the last run held in memory (for the tests and the benchmark).</summary>
+    internal int RegistryPeopleLoaded { get; private set; }
+
     private static List<string> ReadHeader(ISheetReader reader)
     {
         while (reader.Read())
@@ -786,39 +834,72 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             : firstEngagements.TryGetValue(personId, out var one) ? [one]
             : [];
 
-        public static async Task<ExistingRegistry> LoadAsync(LindungDbContext db, CancellationToken ct)
+        /// <summary>The whole registry, or (<paramref name="only"/>) the people with these NIK hashes and their engagements.</summary>
+        public static async Task<ExistingRegistry> LoadAsync(LindungDbContext db, Dictionary<HashKey, byte[]>? only, CancellationToken ct)
         {
+            if (only is not null)
+            {
+                return await LoadSomeAsync(db, only, ct);
+            }
+
             var registry = new ExistingRegistry(await db.People.CountAsync(ct), await db.Engagements.CountAsync(ct));
-            await foreach (var p in db.People.AsNoTracking()
+            await registry.AddPeopleAsync(db.People, ct);
+            await registry.AddEngagementsAsync(db.Engagements, ct);
+            return registry;
+        }
+
+        private static async Task<ExistingRegistry> LoadSomeAsync(LindungDbContext db, Dictionary<HashKey, byte[]> niks, CancellationToken ct)
+        {
+            var registry = new ExistingRegistry(niks.Count, niks.Count);
+            // By the stored hashes, 500 to a query (well inside SQLite's and PostgreSQL's parameter limits).
+            foreach (var chunk in niks.Values.Chunk(500))
+            {
+                var hashes = chunk.ToList();
+                await registry.AddPeopleAsync(db.People.Where(p => hashes.Contains(p.NikHash)), ct);
+            }
+
+            foreach (var chunk in registry.People.Values.Select(p => p.Id).Chunk(500))
+            {
+                var ids = chunk.ToList();
+                await registry.AddEngagementsAsync(db.Engagements.Where(e => ids.Contains(e.PersonId)), ct);
+            }
+
+            return registry;
+        }
+
+        private async Task AddPeopleAsync(IQueryable<Person> people, CancellationToken ct)
+        {
+            await foreach (var p in people.AsNoTracking()
                                .Select(p => new { p.Id, p.NikHash, p.FullName, p.BirthDate, p.Sex, p.Phone, p.Address, p.DistrictCode, p.VillageCode })
                                .AsAsyncEnumerable().WithCancellation(ct))
             {
-                registry.People[HashKey.From(p.NikHash)] = new ExistingPerson(p.Id, ExistingPerson.IdentityOf(p.FullName, p.BirthDate, p.Sex),
+                People[HashKey.From(p.NikHash)] = new ExistingPerson(p.Id, ExistingPerson.IdentityOf(p.FullName, p.BirthDate, p.Sex),
                     ExistingPerson.TextHash(p.Phone), ExistingPerson.TextHash(p.Address), ExistingPerson.TextHash(p.DistrictCode),
                     ExistingPerson.TextHash(p.VillageCode));
             }
+        }
 
-            await foreach (var e in db.Engagements.AsNoTracking()
+        private async Task AddEngagementsAsync(IQueryable<Engagement> engagements, CancellationToken ct)
+        {
+            await foreach (var e in engagements.AsNoTracking()
                                .Select(e => new { e.Id, e.PersonId, e.AgencyId, e.CategoryId, e.EndDate, e.Wage, e.DeclaredIncome, e.Position, e.StartDate })
                                .AsAsyncEnumerable().WithCancellation(ct))
             {
                 var engagement = new ExistingEngagement(e.Id, e.AgencyId, e.CategoryId, e.EndDate,
                     HashCode.Combine(e.Wage, e.DeclaredIncome, e.Position, e.StartDate));
-                if (registry.moreEngagements.TryGetValue(e.PersonId, out var several))
+                if (moreEngagements.TryGetValue(e.PersonId, out var several))
                 {
                     several.Add(engagement);
                 }
-                else if (registry.firstEngagements.TryGetValue(e.PersonId, out var first))
+                else if (firstEngagements.TryGetValue(e.PersonId, out var first))
                 {
-                    registry.moreEngagements[e.PersonId] = [first, engagement];
+                    moreEngagements[e.PersonId] = [first, engagement];
                 }
                 else
                 {
-                    registry.firstEngagements[e.PersonId] = engagement;
+                    firstEngagements[e.PersonId] = engagement;
                 }
             }
-
-            return registry;
         }
 
         public static int Fingerprint(Engagement e) => HashCode.Combine(e.Wage, e.DeclaredIncome, e.Position, e.StartDate);

@@ -140,6 +140,42 @@ public class WorkerImporterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_SmallFileIntoALargerRegistry_LoadsOnlyItsOwnPeople_AndDecidesAsWithEveryoneLoaded(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        await ImportAsync(db, Good);
+        await ImportAsync(db, Header + "1609016003950004;Dewi Lestari;20/03/1995;P;;;;\n1609010101800005;Budi Santoso;01/01/1980;L;;;;\n");
+
+        // Siti with a new phone, Ahmad in capitals, Rina as another OPD's worker, and one new person: 5 people registered,
+        // 3 of them in the file (and the new one, looked up and not found).
+        var file = Header
+            + "1609014708850001;Hj. Siti Nurhayati;07/08/1985;P;Pasar Muara Dua;Muara Dua;0813-1111-2222;1.000.000\n"
+            + "1609011208850002;AHMAD FAUZI;12-8-1985;L;;Muaradua;;\n"
+            + "1609 0152 1290 0003;Rina Sari;12/12/1990;L;;;;\n"
+            + "1609015506000006;Nur Aini;15/06/2000;P;;;;\n";
+        var outcomes = new List<(int Loaded, WorkerImportReport Report)>();
+        foreach (var selectiveFrom in new[] { 0, int.MaxValue })
+        {
+            await using var copy = await SeededAsync(provider);
+            await ImportAsync(copy, Good);
+            await ImportAsync(copy, Header + "1609016003950004;Dewi Lestari;20/03/1995;P;;;;\n1609010101800005;Budi Santoso;01/01/1980;L;;;;\n");
+            await using var ctx = copy.Context("16.09", user: "operator.uji");
+            var importer = new WorkerImporter(ctx, Protector, SpreadsheetLimits.Default) { SelectiveLoadFromPeople = selectiveFrom };
+            var report = await importer.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)),
+                new WorkerImportRequest((await ctx.Agencies.SingleAsync(a => a.Code == "KESRA")).Id,
+                    (await ctx.WorkerCategories.SingleAsync(c => c.Code == "GURU_NGAJI")).Id, "2025-04", false, "kecil.csv"));
+            outcomes.Add((importer.RegistryPeopleLoaded, report));
+        }
+
+        Assert.Equal((3, 5), (outcomes[0].Loaded, outcomes[1].Loaded));
+        foreach (var (_, report) in outcomes)
+        {
+            Assert.Equal((4, 2, 2, 3), (report.Rows, report.Accepted, report.Unchanged, report.DuplicatesInRegistry));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SamePersonByAnotherOpd_GoesToTheConflictQueue(DatabaseProvider provider)
     {
         await using var db = await SeededAsync(provider);

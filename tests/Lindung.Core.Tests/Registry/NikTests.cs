@@ -39,6 +39,18 @@ public class NikTests
     public void Check_SeparatorsStripped(string raw) => Assert.Equal("1609014708850001", Check(raw).Value!.Digits);
 
     [Theory]
+    [InlineData("1609014708850001", "1609014708850001")]
+    [InlineData("1609 0147.0885-0001", "1609014708850001")]
+    [InlineData("9909013213850000", "9909013213850000")] // 16 digits, though no valid NIK: only the digits are asked for
+    [InlineData("160901470885000", null)]
+    [InlineData("16090147088500011", null)]
+    [InlineData("1.60901E+15", null)]
+    [InlineData("160901470885000A", null)]
+    [InlineData(" ", null)]
+    [InlineData(null, null)]
+    public void DigitsOf_SixteenDigitsAfterSeparators_OrNull(string? raw, string? digits) => Assert.Equal(digits, Nik.DigitsOf(raw));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

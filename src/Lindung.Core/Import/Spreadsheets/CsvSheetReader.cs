@@ -14,7 +14,7 @@ public sealed class CsvSheetReader : ISheetReader
     private readonly SpreadsheetLimits limits;
     private SheetCell[] cells = [];
 
-    public CsvSheetReader(Stream stream, SpreadsheetLimits? limits = null)
+    public CsvSheetReader(Stream stream, SpreadsheetLimits? limits = null, bool leaveOpen = false)
     {
         this.stream = stream;
         this.limits = limits ?? SpreadsheetLimits.Default;
@@ -26,7 +26,7 @@ public sealed class CsvSheetReader : ISheetReader
 
         var delimiter = DetectDelimiter(stream);
         var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true,
-            bufferSize: 1 << 16);
+            bufferSize: 1 << 16, leaveOpen: leaveOpen);
         try
         {
             csv = CsvDataReader.Create(reader, new CsvDataReaderOptions

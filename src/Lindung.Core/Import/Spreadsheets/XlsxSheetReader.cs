@@ -30,7 +30,7 @@ public sealed class XlsxSheetReader : ISheetReader
     private readonly CountingStream counter;
     private readonly long sheetCompressedBytes;
 
-    public XlsxSheetReader(Stream stream, string? sheetName = null, SpreadsheetLimits? limits = null)
+    public XlsxSheetReader(Stream stream, string? sheetName = null, SpreadsheetLimits? limits = null, bool leaveOpen = false)
     {
         this.limits = limits ?? SpreadsheetLimits.Default;
         TotalBytes = stream.CanSeek ? stream.Length : 0;
@@ -41,7 +41,7 @@ public sealed class XlsxSheetReader : ISheetReader
 
         try
         {
-            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen);
         }
         catch (InvalidDataException e)
         {

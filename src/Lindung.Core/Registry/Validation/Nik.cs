@@ -28,6 +28,22 @@ public sealed partial record Nik(string Digits, char Sex, int Day, int Month, in
     /// <summary>What a typist puts between the digits: removed before the NIK is checked (nothing else is).</summary>
     private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" .-\u00A0");
 
+    /// <summary>
+    /// The 16 digits a raw cell holds once separators are removed (what <see cref="Check"/> would call <see cref="Digits"/>
+    /// when the NIK is valid), or null when it is not 16 ASCII digits. No other rule is applied: for finding a file's
+    /// people in the registry before its rows are checked.
+    /// </summary>
+    public static string? DigitsOf(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var digits = WithoutSeparators(raw);
+        return digits.Length == 16 && !digits.AsSpan().ContainsAnyExceptInRange('0', '9') ? digits : null;
+    }
+
     /// <summary>The raw text without separators; the same string when it has none (as almost every NIK in a file).</summary>
     private static string WithoutSeparators(string raw)
     {
