@@ -80,6 +80,33 @@ public class WorkerImporterTests
         Assert.DoesNotContain(await ctx.AuditEvents.Select(e => e.Detail ?? "").ToListAsync(), d => d.Contains("1609014708850001", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Import_InEnglish_ExplainsEveryRowInEnglish_FromTheParallelParse()
+    {
+        await using var db = await SeededAsync(DatabaseProvider.Sqlite);
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        WorkerImportReport english;
+        try
+        {
+            // The web sets the request's language, the CLI LINDUNG_LANG's; rows are parsed on the thread pool, where the
+            // culture must follow.
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            english = await ImportAsync(db, Good, dryRun: true, chunkRows: 1);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+
+        var indonesian = await ImportAsync(db, Good, dryRun: true, chunkRows: 1);
+
+        var shortNik = (IssueCodes.NikLength, "The NIK has only 15 digits; it must have 16.");
+        Assert.Contains(shortNik, english.Problems.SelectMany(p => p.Issues).Select(i => (i.Code, i.Message)));
+        Assert.Contains((IssueCodes.NikLength, "NIK hanya 15 digit; harus 16 digit."),
+            indonesian.Problems.SelectMany(p => p.Issues).Select(i => (i.Code, i.Message)));
+        Assert.Contains("Same NIK as row 3; this row is skipped.", english.Problems.Select(p => p.Note));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SameFileTwice_CreatesNothingNew(DatabaseProvider provider)

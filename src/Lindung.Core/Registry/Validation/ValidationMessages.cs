@@ -1,55 +1,74 @@
 using System.Globalization;
+using System.Resources;
 
 namespace Lindung.Core.Registry.Validation;
 
-/// <summary>Row messages for users, in Bahasa Indonesia: what is wrong and what to do.</summary>
+/// <summary>
+/// Row messages for users — what is wrong and what to do — from <c>Resources/CoreText.resx</c> (Bahasa Indonesia, the
+/// neutral language) and <c>CoreText.en.resx</c> (English), in the <see cref="CultureInfo.CurrentUICulture"/> of the run:
+/// the web request's language, the CLI's <c>LINDUNG_LANG</c>. A key is the name of its member.
+/// </summary>
 public static class ValidationMessages
 {
-    public const string NikMissing = "NIK kosong.";
-    public const string NikFormat = "NIK memuat karakter selain angka (spasi, titik dan tanda hubung boleh).";
-    public const string NikExcelDamage =
-        "NIK berubah karena sel Excel berformat angka — ketik ulang sebagai teks (format sel Teks, atau awali dengan tanda petik ').";
-    public const string NikSerial = "Nomor urut NIK (4 digit terakhir) tidak boleh 0000.";
-    public const string NikBirthDateMismatch = "Tanggal lahir tidak cocok dengan NIK (peringatan).";
-    public const string NikSexMismatch = "Jenis kelamin tidak cocok dengan NIK (peringatan).";
-    public const string NameMissing = "Nama kosong.";
-    public const string NameInvalid = "Nama memuat angka atau tanda yang tidak lazim untuk nama.";
-    public const string BirthDateMissing = "Tanggal lahir kosong.";
-    public const string SexInvalid = "Jenis kelamin tidak dikenali (isi L atau P).";
-    public const string IncomeInvalid = "Upah/penghasilan bukan angka rupiah yang sah.";
-    public const string PhoneInvalid = "Nomor HP tidak dikenali (contoh: 0812-3456-7890); dibiarkan kosong (peringatan).";
-    public const string BirthDateTakenFromNik = "Tanggal lahir kosong; diambil dari NIK (peringatan).";
+    private static readonly ResourceManager Resources = new("Lindung.Core.Resources.CoreText", typeof(ValidationMessages).Assembly);
 
-    public const string NipPresent =
-        "Baris memuat NIP: ASN (PNS/PPPK) tidak boleh didaftarkan sebagai non-ASN — periksa statusnya (peringatan).";
+    /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; a missing key is a bug, not a blank message.</summary>
+    public static string Get(string key, CultureInfo culture) =>
+        Resources.GetString(key, culture) ?? throw new MissingManifestResourceException($"No message '{key}'.");
 
-    public const string PersonDiffers =
-        "Nama/tanggal lahir/jenis kelamin berbeda dengan data registri untuk NIK ini; data registri dipertahankan, koreksi lewat halaman pekerja (peringatan).";
+    private static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);
+
+    // Numbers as plain digits in both languages, as before (row numbers, ages, lengths).
+    private static string Format(string key, params object?[] values) => string.Format(CultureInfo.InvariantCulture, Text(key), values);
+
+    public static string NikMissing => Text(nameof(NikMissing));
+
+    public static string NikFormat => Text(nameof(NikFormat));
+
+    public static string NikExcelDamage => Text(nameof(NikExcelDamage));
+
+    public static string NikSerial => Text(nameof(NikSerial));
+
+    public static string NikBirthDateMismatch => Text(nameof(NikBirthDateMismatch));
+
+    public static string NikSexMismatch => Text(nameof(NikSexMismatch));
+
+    public static string NameMissing => Text(nameof(NameMissing));
+
+    public static string NameInvalid => Text(nameof(NameInvalid));
+
+    public static string BirthDateMissing => Text(nameof(BirthDateMissing));
+
+    public static string SexInvalid => Text(nameof(SexInvalid));
+
+    public static string IncomeInvalid => Text(nameof(IncomeInvalid));
+
+    public static string PhoneInvalid => Text(nameof(PhoneInvalid));
+
+    public static string BirthDateTakenFromNik => Text(nameof(BirthDateTakenFromNik));
+
+    public static string NipPresent => Text(nameof(NipPresent));
+
+    public static string PersonDiffers => Text(nameof(PersonDiffers));
+
+    public static string ConflictQueued => Text(nameof(ConflictQueued));
 
     public static string AgeOutOfRange(int age, int? min, int? max) =>
-        string.Create(CultureInfo.InvariantCulture, $"Usia {age} tahun di luar batas kategori ({min?.ToString(CultureInfo.InvariantCulture) ?? "-"}–{max?.ToString(CultureInfo.InvariantCulture) ?? "-"} tahun).");
+        Format(nameof(AgeOutOfRange), age, min?.ToString(CultureInfo.InvariantCulture) ?? "-", max?.ToString(CultureInfo.InvariantCulture) ?? "-");
 
-    public static string DuplicateInFile(int firstRow) =>
-        string.Create(CultureInfo.InvariantCulture, $"NIK sama dengan baris {firstRow}; baris ini dilewati.");
+    public static string DuplicateInFile(int firstRow) => Format(nameof(DuplicateInFile), firstRow);
 
-    public const string ConflictQueued =
-        "Orang ini masih tercatat aktif di OPD/kategori lain; dikirim ke antrean konflik Koordinator.";
+    public static string NikLength(int length) => Format(length < 16 ? "NikLengthShort" : "NikLengthLong", length);
 
-    public static string NikLength(int length) => length < 16
-        ? string.Create(CultureInfo.InvariantCulture, $"NIK hanya {length} digit; harus 16 digit.")
-        : string.Create(CultureInfo.InvariantCulture, $"NIK {length} digit; harus 16 digit.");
+    public static string NikProvince(string code) => Format(nameof(NikProvince), code);
 
-    public static string NikProvince(string code) => $"Kode provinsi NIK \"{code}\" tidak ada.";
+    public static string NikDate(string ddmmyy) => Format(nameof(NikDate), ddmmyy);
 
-    public static string NikDate(string ddmmyy) => $"Tanggal lahir dalam NIK ({ddmmyy}) bukan tanggal yang sah.";
+    public static string NikRegionUnknown(string district) => Format(nameof(NikRegionUnknown), district);
 
-    public static string NikRegionUnknown(string district) =>
-        $"Kode wilayah NIK {district} tidak ada di tabel wilayah Kemendagri 2025 (peringatan; wilayah bisa berubah).";
+    public static string BirthDateInvalid(string raw) => Format(nameof(BirthDateInvalid), raw);
 
-    public static string BirthDateInvalid(string raw) =>
-        $"Tanggal lahir \"{raw}\" tidak dikenali (gunakan 17/08/1980, 1980-08-17 atau 17 Agustus 1980).";
+    public static string CategoryUnknown(string raw) => Format(nameof(CategoryUnknown), raw);
 
-    public static string CategoryUnknown(string raw) => $"Kategori \"{raw}\" tidak dikenal.";
-
-    public static string RegionUnresolved(string raw) => $"Desa/kecamatan \"{raw}\" tidak ditemukan di kabupaten ini (peringatan).";
+    public static string RegionUnresolved(string raw) => Format(nameof(RegionUnresolved), raw);
 }
