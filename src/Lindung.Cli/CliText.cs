@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using Lindung.Core.Formatting;
 
 namespace Lindung.Cli;
 
@@ -19,7 +19,7 @@ internal static class CliText
     /// <summary>The environment variable that chooses the language: <c>en</c> for English, anything else Indonesian.</summary>
     public const string LanguageVariable = "LINDUNG_LANG";
 
-    private static readonly ResourceManager Resources = new("Lindung.Cli.Resources.CliText", typeof(CliText).Assembly);
+    private static readonly ResourceText Resources = new("Lindung.Cli.Resources.CliText", typeof(CliText).Assembly);
 
     /// <summary>English for <c>en</c>, <c>en-GB</c>, <c>en_US.UTF-8</c> and the like; Indonesian otherwise (also when unset).</summary>
     public static CultureInfo LanguageFrom(string? value) =>
@@ -28,8 +28,7 @@ internal static class CliText
             : Indonesian;
 
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; a missing key is a bug, not a blank line.</summary>
-    public static string Get(string key, CultureInfo culture) =>
-        Resources.GetString(key, culture) ?? throw new MissingManifestResourceException($"No CLI text '{key}'.");
+    public static string Get(string key, CultureInfo culture) => Resources.Get(key, culture);
 
     private static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);
 

@@ -10,7 +10,7 @@ namespace Lindung.Core.Agreements;
 /// </summary>
 public sealed class Agreement : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>Nomor PKS as written on the signed document.</summary>
@@ -69,7 +69,7 @@ public sealed class Agreement : ITenantOwned, IStamped, IAudited
 /// <summary>A symbolic handover (penyerahan simbolis) of cards at or after a signing.</summary>
 public sealed class AgreementHandover : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid AgreementId { get; set; }
     public DateOnly Date { get; set; }
@@ -83,7 +83,7 @@ public sealed class AgreementHandover : ITenantOwned, IStamped, IAudited
 /// <summary>One recipient: a registry person, or a name typed freely (a guest not in the registry).</summary>
 public sealed class HandoverRecipient : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid HandoverId { get; set; }
     public Guid? PersonId { get; set; }

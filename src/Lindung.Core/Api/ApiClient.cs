@@ -11,7 +11,7 @@ namespace Lindung.Core.Api;
 /// </summary>
 public sealed class ApiClient : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required string Name { get; set; }
 

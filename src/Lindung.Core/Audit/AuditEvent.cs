@@ -1,3 +1,4 @@
+using Lindung.Core.Data;
 using Lindung.Core.Tenancy;
 
 namespace Lindung.Core.Audit;
@@ -8,7 +9,7 @@ namespace Lindung.Core.Audit;
 /// </summary>
 public sealed class AuditEvent : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public DateTime At { get; set; }
     public Guid? UserId { get; set; }

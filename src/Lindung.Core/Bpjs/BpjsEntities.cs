@@ -6,7 +6,7 @@ namespace Lindung.Core.Bpjs;
 /// <summary>One BPJS file taken in for a period (a registration result or the monthly participant list).</summary>
 public sealed class BpjsImport : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>YYYY-MM.</summary>
@@ -39,7 +39,7 @@ public sealed class BpjsImport : ITenantOwned, IStamped, IAudited
 /// </summary>
 public sealed class BpjsStatus : ITenantOwned, IStamped
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid ImportId { get; set; }
     public required string Period { get; set; }
@@ -81,7 +81,7 @@ public enum ReviewState
 /// </summary>
 public sealed class BpjsNikAlias : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required byte[] NikHash { get; set; }
     public Guid PersonId { get; set; }

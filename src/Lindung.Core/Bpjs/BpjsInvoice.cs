@@ -18,7 +18,7 @@ namespace Lindung.Core.Bpjs;
 /// </summary>
 public sealed class BpjsInvoice : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>YYYY-MM.</summary>
@@ -43,7 +43,7 @@ public sealed class BpjsInvoice : ITenantOwned, IStamped, IAudited
 /// <summary>One participant on BPJS's invoice file, matched to a registry person by KPJ or NIK where possible.</summary>
 public sealed class BpjsInvoiceLine : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid InvoiceId { get; set; }
     public int RowNumber { get; set; }

@@ -11,7 +11,7 @@ namespace Lindung.Core.Bpjs;
 /// </summary>
 public sealed class RegistrationExportBatch : ITenantOwned, IStamped
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public DateTime At { get; set; }
     public required string ExportedBy { get; set; }

@@ -12,7 +12,7 @@ public sealed class BudgetScenario : ITenantOwned, IStamped, IAudited
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required string Name { get; set; }
     public int FromYear { get; set; } = 2025;

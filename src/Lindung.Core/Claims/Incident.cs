@@ -6,7 +6,7 @@ namespace Lindung.Core.Claims;
 /// <summary>A work accident or a death of a registered worker (Kejadian). Its OPD is the engagement's, for the Operator OPD's scope.</summary>
 public sealed class Incident : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid PersonId { get; set; }
     public Guid EngagementId { get; set; }
@@ -44,7 +44,7 @@ public enum ClaimStatus
 /// <summary>The claim for an incident: program, document checklist, status with BPJS and the amount paid.</summary>
 public sealed class Claim : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid IncidentId { get; set; }
     public Incident? Incident { get; set; }
@@ -84,7 +84,7 @@ public enum ClaimDocumentKind
 /// <summary>One line of a claim's checklist, marked when the paper is in hand.</summary>
 public sealed class ClaimDocument : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid ClaimId { get; set; }
     public ClaimDocumentKind Kind { get; set; }
@@ -97,7 +97,7 @@ public sealed class ClaimDocument : ITenantOwned, IStamped, IAudited
 /// <summary>An heir (ahli waris) of a deceased worker.</summary>
 public sealed class Heir : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid ClaimId { get; set; }
     public required string Name { get; set; }
@@ -122,7 +122,7 @@ public enum SchoolLevel
 /// <summary>A child's scholarship (beasiswa) for one school year, claimed every year, and whether BPJS paid it.</summary>
 public sealed class Scholarship : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid ClaimId { get; set; }
     public required string ChildName { get; set; }

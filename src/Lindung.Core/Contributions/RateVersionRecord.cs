@@ -11,7 +11,7 @@ namespace Lindung.Core.Contributions;
 /// </summary>
 public sealed class RateVersionRecord : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required string Version { get; set; }
     public DateOnly EffectiveFrom { get; set; }

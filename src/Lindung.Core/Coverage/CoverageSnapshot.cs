@@ -9,7 +9,7 @@ namespace Lindung.Core.Coverage;
 /// </summary>
 public sealed class CoverageSnapshot : ITenantOwned, IStamped
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>YYYY-MM.</summary>
@@ -28,7 +28,7 @@ public sealed class CoverageSnapshot : ITenantOwned, IStamped
 
 public sealed class CoverageSnapshotGroup : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid SnapshotId { get; set; }
 

@@ -10,7 +10,7 @@ namespace Lindung.Core.Coverage;
 /// </summary>
 public sealed class CoverageTarget : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public int Year { get; set; }
     public TargetPlan Plan { get; set; }

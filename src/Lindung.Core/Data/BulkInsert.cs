@@ -210,18 +210,10 @@ public static class BulkInsert
             return BindExpression(converted, null, insert, index);
         }
 
-        var type = value.Type;
-        return type == typeof(string) ? Call(insert, nameof(SqliteNativeInsert.BindText), index, value)
-            : type == typeof(byte[]) ? Call(insert, nameof(SqliteNativeInsert.BindBlob), index, value)
-            : type == typeof(DateTime) ? Call(insert, nameof(SqliteNativeInsert.BindDateTime), index, value)
-            : type == typeof(DateOnly) ? Call(insert, nameof(SqliteNativeInsert.BindDate), index, value)
-            : type == typeof(char) ? Call(insert, nameof(SqliteNativeInsert.BindChar), index, value)
-            : type == typeof(bool) ? Call(insert, nameof(SqliteNativeInsert.BindBoolean), index, value)
-            : type == typeof(double) || type == typeof(float) ? Call(insert, nameof(SqliteNativeInsert.BindReal), index,
-                System.Linq.Expressions.Expression.Convert(value, typeof(double)))
-            : type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
-                ? Call(insert, nameof(SqliteNativeInsert.BindInt64), index, System.Linq.Expressions.Expression.Convert(value, typeof(long)))
-            : throw new InvalidOperationException($"No native binding for {type}.");
+        // The same kinds the boxed path binds (SqliteNativeInsert.KindOf / BindOf), each through its typed method.
+        var kind = SqliteNativeInsert.KindOf(value.Type) ?? throw new InvalidOperationException($"No native binding for {value.Type}.");
+        var (method, parameter) = SqliteNativeInsert.BindOf(kind);
+        return Call(insert, method, index, value.Type == parameter ? value : System.Linq.Expressions.Expression.Convert(value, parameter));
     }
 
     private static System.Linq.Expressions.MethodCallExpression Call(System.Linq.Expressions.ParameterExpression insert, string method,

@@ -20,6 +20,9 @@ public static class GuidBlob
 
     public static byte[] ToBytes(Guid value) => value.ToByteArray(bigEndian: true);
 
+    /// <summary>The stored bytes into <paramref name="destination"/> (16 bytes), for a bind that needs no array.</summary>
+    public static void Write(Guid value, Span<byte> destination) => value.TryWriteBytes(destination, bigEndian: true, out _);
+
     public static Guid FromBytes(byte[] value) => new(value, bigEndian: true);
 
     public static Guid FromBytes(ReadOnlySpan<byte> value) => new(value, bigEndian: true);

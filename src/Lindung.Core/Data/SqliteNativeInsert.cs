@@ -226,6 +226,20 @@ internal sealed class SqliteNativeInsert : IDisposable
         }
     }
 
+    /// <summary>The typed bind for a column of <paramref name="kind"/>, and the type its value is converted to first.</summary>
+    internal static (string Method, Type Value) BindOf(Kind kind) => kind switch
+    {
+        Kind.Text => (nameof(BindText), typeof(string)),
+        Kind.Blob => (nameof(BindBlob), typeof(byte[])),
+        Kind.DateTime => (nameof(BindDateTime), typeof(DateTime)),
+        Kind.Date => (nameof(BindDate), typeof(DateOnly)),
+        Kind.Char => (nameof(BindChar), typeof(char)),
+        Kind.Boolean => (nameof(BindBoolean), typeof(bool)),
+        Kind.Double or Kind.Single => (nameof(BindReal), typeof(double)),
+        Kind.Int64 or Kind.Int32 or Kind.Int16 or Kind.Byte => (nameof(BindInt64), typeof(long)),
+        _ => throw new InvalidOperationException($"No native binding for {kind}."),
+    };
+
     // The typed binds, called with the statement of the row being inserted (Insert sets it). Each checks SQLite's answer.
     internal void BindNull(int index) => Check(RawBindNull(current, index));
 
@@ -264,7 +278,7 @@ internal sealed class SqliteNativeInsert : IDisposable
     internal void BindGuid(int index, Guid value)
     {
         Span<byte> bytes = stackalloc byte[16];
-        value.TryWriteBytes(bytes, bigEndian: true, out _);
+        GuidBlob.Write(value, bytes);
         Check(RawBindBlob(current, index, ref MemoryMarshal.GetReference(bytes), 16, Transient));
     }
 

@@ -6,7 +6,7 @@ namespace Lindung.Core.MasterData;
 /// <summary>An OPD (organisasi perangkat daerah): a regency agency or kecamatan office.</summary>
 public sealed class Agency : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required string Code { get; set; }
     public required string ShortName { get; set; }

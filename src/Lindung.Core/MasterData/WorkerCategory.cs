@@ -6,7 +6,7 @@ namespace Lindung.Core.MasterData;
 /// <summary>A kategori pekerja: non-ASN, perangkat desa, marbot, guru ngaji … with its defaults.</summary>
 public sealed class WorkerCategory : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public required string Code { get; set; }
     public required string Name { get; set; }

@@ -11,7 +11,7 @@ namespace Lindung.Core.Privacy;
 /// </summary>
 public sealed class BreachIncident : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
 
     /// <summary>When the failure was discovered (UTC); the 3 × 24-hour notification deadline counts from here.</summary>

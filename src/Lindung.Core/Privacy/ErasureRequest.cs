@@ -11,7 +11,7 @@ namespace Lindung.Core.Privacy;
 /// </summary>
 public sealed class PersonalDataRequest : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid PersonId { get; set; }
     public RequestKind Kind { get; set; }

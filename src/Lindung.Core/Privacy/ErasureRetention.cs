@@ -22,7 +22,7 @@ public enum RetentionTrigger
 /// </summary>
 public sealed class RetentionRun : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public DateTime RanAt { get; set; }
     public RetentionTrigger Trigger { get; set; }

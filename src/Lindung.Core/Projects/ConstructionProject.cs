@@ -10,7 +10,7 @@ namespace Lindung.Core.Projects;
 /// </summary>
 public sealed class ConstructionProject : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid AgencyId { get; set; }
     public required string ContractNumber { get; set; }
@@ -55,7 +55,7 @@ public sealed class ConstructionProject : ITenantOwned, IStamped, IAudited
 /// <summary>A term payment (termin) of a project's contract: paying a contractor is the moment proof of registration is asked for.</summary>
 public sealed class ProjectTermPayment : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid ProjectId { get; set; }
     public DateOnly DueOn { get; set; }
@@ -68,7 +68,7 @@ public sealed class ProjectTermPayment : ITenantOwned, IStamped, IAudited
 /// <summary>A day off (national holiday or cuti bersama) that does not count as a working day for deadlines.</summary>
 public sealed class PublicHoliday : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public DateOnly Date { get; set; }
     public required string Name { get; set; }

@@ -9,7 +9,7 @@ namespace Lindung.Core.Registry;
 /// </summary>
 public sealed class RegistryConflict : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid PersonId { get; set; }
     public Guid NewEngagementId { get; set; }

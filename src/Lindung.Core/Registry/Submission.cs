@@ -6,7 +6,7 @@ namespace Lindung.Core.Registry;
 /// <summary>A batch of workers one OPD submits (an upload or a set of form entries): Draf → Diajukan → Selesai.</summary>
 public sealed class Submission : ITenantOwned, IStamped, IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = VersionSevenId.New();
     public string TenantCode { get; set; } = "";
     public Guid AgencyId { get; set; }
 

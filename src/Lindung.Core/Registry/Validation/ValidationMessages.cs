@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using Lindung.Core.Formatting;
 
 namespace Lindung.Core.Registry.Validation;
 
@@ -10,11 +10,10 @@ namespace Lindung.Core.Registry.Validation;
 /// </summary>
 public static class ValidationMessages
 {
-    private static readonly ResourceManager Resources = new("Lindung.Core.Resources.CoreText", typeof(ValidationMessages).Assembly);
+    private static readonly ResourceText Resources = new("Lindung.Core.Resources.CoreText", typeof(ValidationMessages).Assembly);
 
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; a missing key is a bug, not a blank message.</summary>
-    public static string Get(string key, CultureInfo culture) =>
-        Resources.GetString(key, culture) ?? throw new MissingManifestResourceException($"No message '{key}'.");
+    public static string Get(string key, CultureInfo culture) => Resources.Get(key, culture);
 
     private static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);
 
