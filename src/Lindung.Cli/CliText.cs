@@ -375,7 +375,7 @@ internal static class CliText
 
     public static string RestoreForce => Text(nameof(RestoreForce));
 
-    public static CliMessage RestoreFailed(string reason) => new(nameof(RestoreFailed), reason);
+    public static CliMessage RestoreFailed(CoreMessage reason) => new(nameof(RestoreFailed), reason);
 
     public static string RestoreDone(string createdAt, int items) => Format(nameof(RestoreDone), createdAt, items);
 

@@ -147,7 +147,7 @@ public static class BackupCommands
                 }
                 catch (BackupException e)
                 {
-                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.RestoreFailed(e.Message));
+                    return await io.FailAsync(parse, LindungCli.Unusable, CliText.RestoreFailed(e.Text));
                 }
             }
 

@@ -46,11 +46,11 @@ public static class BpjsCommand
             catch (UnusableImportException e)
             {
                 var exitCode = e.Code == "bpjs.period" ? LindungCli.Usage : LindungCli.Unusable;
-                return await io.FailAsync(parse, exitCode, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, exitCode, CliMessage.From(e.Text));
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.From(e.Text));
             }
 
             return await io.ResultAsync(parse, new

@@ -71,11 +71,11 @@ public static class ImportCommand
             }
             catch (UnusableImportException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.From(e.Text));
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.From(e.Text));
             }
 
             if (parse.GetValue(errorsOut) is { } output)

@@ -53,7 +53,7 @@ public static class ProyekCommand
             }
             catch (UnreadableFileException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.From(e.Text));
             }
 
             return await io.ResultAsync(parse, new

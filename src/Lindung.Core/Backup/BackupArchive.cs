@@ -184,8 +184,7 @@ public static class BackupArchive
         if (!force && ExistingData(target) is { } existing)
         {
             throw new BackupException(BackupFailure.TargetNotEmpty,
-                $"Sudah ada data di {existing}. Pemulihan akan menggantinya; ulangi dengan --force bila memang itu maksudnya "
-                + "(yang lama dipindahkan ke folder " + AsidePrefix + "…, tidak dihapus).");
+                BackupMessages.TargetNotEmpty(existing, AsidePrefix));
         }
 
         var createdDataDir = !Directory.Exists(dataDir);
@@ -199,8 +198,7 @@ public static class BackupArchive
             if (target.ConfiguredNikKey is { } configured && !configured.AsSpan().SequenceEqual(stagedKey))
             {
                 throw new BackupException(BackupFailure.KeyMismatch,
-                    "Lindung:NikKey yang dikonfigurasi berbeda dari kunci NIK di arsip: NIK hasil pemulihan tidak akan terbaca. "
-                    + "Pakai kunci dari arsip atau hapus Lindung:NikKey dari konfigurasi.");
+                    BackupMessages.KeyMismatch);
             }
 
             if (manifest.IncludesDatabase)
@@ -342,7 +340,7 @@ public static class BackupArchive
                 var destination = StagingPath(staging, entry);
                 if (!seen.Add(entry.Name))
                 {
-                    throw Malformed($"entri ganda {entry.Name}");
+                    throw Malformed(BackupMessages.EntryTwice(entry.Name));
                 }
 
                 if (entry.Name == ManifestEntry)
@@ -370,18 +368,18 @@ public static class BackupArchive
         progress?.Report(1);
         if (manifest is null || manifest.Format != BackupFormat.Version)
         {
-            throw Malformed("manifest tidak ada");
+            throw Malformed(BackupMessages.ManifestMissing);
         }
 
         if (manifest.IncludesDatabase != seen.Contains(DatabaseEntry))
         {
-            throw Malformed("isi tidak sesuai manifest");
+            throw Malformed(BackupMessages.ContentsDifferFromManifest);
         }
 
         var key = Path.Combine(staging, "data", NikProtector.KeyFileName);
         if (!File.Exists(key) || new FileInfo(key).Length != NikKeySize)
         {
-            throw Malformed("kunci NIK tidak ada");
+            throw Malformed(BackupMessages.NikKeyMissing);
         }
 
         return manifest;
@@ -394,30 +392,27 @@ public static class BackupArchive
         if (!allowed || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
             || name.Contains('\\', StringComparison.Ordinal) || name.Split('/').Any(s => s is "" or "." or ".."))
         {
-            throw Malformed($"entri tidak dikenal {name}");
+            throw Malformed(BackupMessages.EntryUnknown(name));
         }
 
         var full = Path.GetFullPath(Path.Combine(staging, name));
-        return full.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : throw Malformed($"entri tidak dikenal {name}");
+        return full.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : throw Malformed(BackupMessages.EntryUnknown(name));
     }
 
-    private static BackupException Malformed(string detail) =>
-        new(BackupFailure.Incomplete, $"Isi arsip cadangan tidak sah ({detail}).");
+    private static BackupException Malformed(object detail) => new(BackupFailure.Incomplete, BackupMessages.Malformed(detail));
 
     private static void CheckKind(BackupManifest manifest, RestoreTarget target)
     {
         if (manifest.IncludesDatabase && target.DatabaseFile is null)
         {
             throw new BackupException(BackupFailure.WrongKind,
-                "Arsip ini berisi basis data SQLite, tetapi konfigurasi memakai PostgreSQL. Pulihkan dengan --provider sqlite, "
-                + "atau pindahkan data ke PostgreSQL sesuai docs/backup.md.");
+                BackupMessages.SqliteIntoPostgres);
         }
 
         if (!manifest.IncludesDatabase && target.DatabaseFile is not null)
         {
             throw new BackupException(BackupFailure.WrongKind,
-                "Arsip ini hanya berisi kunci (cadangan instalasi PostgreSQL); basis datanya dipulihkan dengan pg_restore. "
-                + "Lihat docs/backup.md.");
+                BackupMessages.KeysOnly);
         }
     }
 
@@ -429,13 +424,13 @@ public static class BackupArchive
         check.CommandText = "PRAGMA quick_check";
         if (check.ExecuteScalar() as string != "ok")
         {
-            throw Malformed("basis data tidak utuh");
+            throw Malformed(BackupMessages.DatabaseDamaged);
         }
 
         check.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory'";
         if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 1)
         {
-            throw Malformed("bukan basis data Lindung");
+            throw Malformed(BackupMessages.NotALindungDatabase);
         }
     }
 

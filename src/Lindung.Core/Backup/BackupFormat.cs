@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Lindung.Core.Formatting;
 
 namespace Lindung.Core.Backup;
 
@@ -59,21 +60,21 @@ public static class BackupFormat
     {
         if (header.Length < HeaderSize || !header[..8].SequenceEqual(Magic))
         {
-            throw new BackupException(BackupFailure.NotAnArchive, "Berkas ini bukan arsip cadangan Lindung.");
+            throw new BackupException(BackupFailure.NotAnArchive, BackupMessages.NotAnArchive);
         }
 
         var version = BinaryPrimitives.ReadUInt16BigEndian(header[8..]);
         if (version != Version || header[10] != KdfPbkdf2Sha256 || header[11] != CipherAes256Gcm)
         {
             throw new BackupException(BackupFailure.UnsupportedVersion,
-                $"Format arsip versi {version} tidak didukung oleh versi Lindung ini (didukung: versi {Version}).");
+                BackupMessages.UnsupportedVersion(version, Version));
         }
 
         var iterations = BinaryPrimitives.ReadInt32BigEndian(header[12..]);
         var chunkSize = BinaryPrimitives.ReadInt32BigEndian(header[40..]);
         if (iterations < 1 || iterations > MaxIterations || chunkSize < MinChunkSize || chunkSize > MaxChunkSize)
         {
-            throw new BackupException(BackupFailure.Tampered, "Kepala arsip cadangan rusak atau diubah.");
+            throw new BackupException(BackupFailure.Tampered, BackupMessages.HeaderTampered);
         }
 
         return (iterations, chunkSize);
@@ -108,8 +109,15 @@ public enum BackupFailure
     KeyMismatch,
 }
 
-/// <summary>An archive that cannot be restored, or a restore refused; the message is for the operator (Bahasa Indonesia).</summary>
-public sealed class BackupException(BackupFailure failure, string message) : Exception(message)
+/// <summary>
+/// An archive that cannot be restored, or a restore refused. <see cref="Text"/> says why for the operator;
+/// <see cref="Message"/> is that text in the current UI culture (Bahasa Indonesia or English).
+/// </summary>
+public sealed class BackupException(BackupFailure failure, CoreMessage text) : Exception(null)
 {
     public BackupFailure Failure { get; } = failure;
+
+    public CoreMessage Text { get; } = text;
+
+    public override string Message => Text.ToString();
 }

@@ -26,12 +26,12 @@ public sealed class DecryptingStream : Stream
         var read = input.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read < 8 || !header.AsSpan(0, 8).SequenceEqual(BackupFormat.Magic))
         {
-            throw new BackupException(BackupFailure.NotAnArchive, "Berkas ini bukan arsip cadangan Lindung.");
+            throw new BackupException(BackupFailure.NotAnArchive, BackupMessages.NotAnArchive);
         }
 
         if (read < header.Length)
         {
-            throw new BackupException(BackupFailure.Truncated, "Arsip cadangan terpotong (tidak lengkap).");
+            throw new BackupException(BackupFailure.Truncated, BackupMessages.Truncated);
         }
 
         var (iterations, chunkSize) = BackupFormat.ParseHeader(header);
@@ -107,7 +107,7 @@ public sealed class DecryptingStream : Stream
         ArchiveBytesRead += n;
         if (n < BackupFormat.TagSize)
         {
-            throw new BackupException(BackupFailure.Truncated, "Arsip cadangan terpotong (tidak lengkap).");
+            throw new BackupException(BackupFailure.Truncated, BackupMessages.Truncated);
         }
 
         // A full-size chunk is never the last: the writer always ends with a shorter (possibly empty) one.
@@ -124,11 +124,11 @@ public sealed class DecryptingStream : Stream
         catch (AuthenticationTagMismatchException)
         {
             throw index == 0
-                ? new BackupException(BackupFailure.WrongPassphraseOrTampered, "Frasa sandi salah, atau arsip cadangan rusak/diubah.")
+                ? new BackupException(BackupFailure.WrongPassphraseOrTampered, BackupMessages.WrongPassphraseOrTampered)
                 : new BackupException(BackupFailure.Tampered,
                     final
-                        ? "Arsip cadangan rusak, diubah atau terpotong (bagian terakhir tidak lolos verifikasi)."
-                        : $"Arsip cadangan rusak atau diubah (bagian ke-{index + 1} tidak lolos verifikasi).");
+                        ? BackupMessages.LastChunkFailed
+                        : BackupMessages.ChunkFailed(index + 1));
         }
 
         index++;
@@ -138,7 +138,7 @@ public sealed class DecryptingStream : Stream
         finished = final;
         if (final && input.ReadByte() != -1)
         {
-            throw new BackupException(BackupFailure.Tampered, "Arsip cadangan diubah: ada data setelah bagian terakhir.");
+            throw new BackupException(BackupFailure.Tampered, BackupMessages.DataAfterLastChunk);
         }
     }
 

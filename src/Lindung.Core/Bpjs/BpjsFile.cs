@@ -30,7 +30,7 @@ public static class BpjsFile
     {
         if (!reader.Read())
         {
-            throw new UnusableImportException("file.empty", "Berkas kosong: tidak ada baris judul kolom.");
+            throw new UnusableImportException("file.empty", ImportMessages.NoHeaderRow);
         }
 
         var columns = new Dictionary<TCol, int>();

@@ -82,7 +82,7 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
         CheckPeriod(period);
         if (total < 0 || participants < 0)
         {
-            throw new UnusableImportException("invoice.negative", "Jumlah tagihan dan jumlah peserta tidak boleh negatif.");
+            throw new UnusableImportException("invoice.negative", ImportMessages.InvoiceNegative);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -106,7 +106,7 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
         var columns = BpjsFile.Columns(reader, Headers);
         if (!columns.ContainsKey(Col.Amount) || !(columns.ContainsKey(Col.Kpj) || columns.ContainsKey(Col.Nik)))
         {
-            throw new UnusableImportException("header.missing", "Kolom wajib tidak ditemukan: perlu kolom Iuran (jumlah rupiah) dan KPJ atau NIK.");
+            throw new UnusableImportException("header.missing", ImportMessages.InvoiceColumnsMissing);
         }
 
         var kpjs = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -140,7 +140,7 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
             if (!FieldParsing.TryParseRupiah(amountText, out var amount))
             {
                 throw new UnusableImportException("invoice.amount",
-                    $"Baris {reader.RowNumber}: jumlah iuran \"{Trim(amountText, 30)}\" bukan angka rupiah. Tidak ada yang disimpan; perbaiki lalu unggah ulang.");
+                    ImportMessages.InvoiceAmountInvalid(reader.RowNumber, Trim(amountText, 30)));
             }
 
             var nikHash = nik.Length == 16 ? protector.Hash(nik) : null;
@@ -192,7 +192,7 @@ public sealed class BpjsInvoiceStore(LindungDbContext db, NikProtector protector
     {
         if (!Periods.TryParse(period, out _))
         {
-            throw new UnusableImportException("bpjs.period", $"Periode tidak sah: {period} (YYYY-MM).");
+            throw new UnusableImportException("bpjs.period", ImportMessages.BpjsPeriodInvalid(period));
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
     {
         if (!Periods.TryParse(period, out var periodStart))
         {
-            throw new UnusableImportException("bpjs.period", $"Periode tidak sah: {period} (YYYY-MM).");
+            throw new UnusableImportException("bpjs.period", ImportMessages.BpjsPeriodInvalid(period));
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -118,7 +118,7 @@ public sealed class BpjsStatusImporter(LindungDbContext db, NikProtector protect
         if (!columns.ContainsKey(Col.Name) || !(columns.ContainsKey(Col.Nik) || columns.ContainsKey(Col.BirthDate)))
         {
             reader.Dispose();
-            throw new UnusableImportException("header.missing", "Kolom wajib tidak ditemukan: perlu kolom Nama dan NIK (atau Tanggal Lahir bila BPJS tidak mencantumkan NIK).");
+            throw new UnusableImportException("header.missing", ImportMessages.BpjsColumnsMissing);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -20,7 +20,7 @@ public static class SpreadsheetFiles
 
         if (isZip && fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UnreadableFileException("file.not_csv", "Berkas bernama .csv tetapi isinya arsip/Excel; unggah dengan nama yang sesuai.");
+            throw new UnreadableFileException("file.not_csv", ImportMessages.NotCsv);
         }
 
         return isZip ? new XlsxSheetReader(file, sheet, limits, leaveOpen) : new CsvSheetReader(file, limits, leaveOpen);

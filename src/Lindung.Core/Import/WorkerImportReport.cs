@@ -1,3 +1,4 @@
+using Lindung.Core.Formatting;
 using Lindung.Core.Registry.Validation;
 
 namespace Lindung.Core.Import;
@@ -72,8 +73,15 @@ public sealed record ImportProblem(int RowNumber, string[] Cells, IReadOnlyList<
         Issues.OrderBy(i => i.IsWarning).Select(i => i.Message).Concat(Note is null ? [] : [Note]));
 }
 
-/// <summary>The file as a whole cannot be imported (exit code 1): the message says why, in Bahasa Indonesia.</summary>
-public sealed class UnusableImportException(string code, string message, Exception? inner = null) : Exception(message, inner)
+/// <summary>
+/// The file as a whole cannot be imported (the CLI's exit code 1). <see cref="Text"/> says why for the user;
+/// <see cref="Message"/> is that text in the current UI culture (Bahasa Indonesia or English).
+/// </summary>
+public sealed class UnusableImportException(string code, CoreMessage text, Exception? inner = null) : Exception(null, inner)
 {
     public string Code { get; } = code;
+
+    public CoreMessage Text { get; } = text;
+
+    public override string Message => Text.ToString();
 }

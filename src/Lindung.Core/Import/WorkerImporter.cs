@@ -36,14 +36,14 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
     {
         var tenant = db.CurrentTenantCode ?? throw new InvalidOperationException("Import needs a tenant.");
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, ct)
-            ?? throw new UnusableImportException("opd.unknown", "OPD tidak ditemukan di kabupaten ini.");
+            ?? throw new UnusableImportException("opd.unknown", ImportMessages.OpdUnknown);
         var categories = await db.WorkerCategories.AsNoTracking().ToListAsync(ct);
         var fixedCategory = request.CategoryId is { } cid
-            ? categories.FirstOrDefault(c => c.Id == cid) ?? throw new UnusableImportException("category.unknown", "Kategori tidak ditemukan.")
+            ? categories.FirstOrDefault(c => c.Id == cid) ?? throw new UnusableImportException("category.unknown", ImportMessages.CategoryNotFound)
             : null;
         if (!Lindung.Core.Formatting.Periods.TryParse(request.Period, out var periodStart))
         {
-            throw new UnusableImportException("period.invalid", "Periode harus berbentuk YYYY-MM.");
+            throw new UnusableImportException("period.invalid", ImportMessages.PeriodInvalid);
         }
 
         var sha = await Sha256Async(file, ct);
@@ -54,14 +54,12 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
         if (map.MissingRequired.Count > 0)
         {
             throw new UnusableImportException("column.missing",
-                "Kolom wajib tidak ditemukan: " + string.Join(", ", map.MissingRequired.Select(HeaderMap.DisplayName))
-                + ". Baris pertama berkas harus berisi judul kolom (unduh templat Lindung).");
+                ImportMessages.ColumnsMissing(string.Join(", ", map.MissingRequired.Select(HeaderMap.DisplayName))));
         }
 
         if (fixedCategory is null && !map.Columns.ContainsKey(WorkerField.Category))
         {
-            throw new UnusableImportException("category.missing",
-                "Pilih kategori pekerja, atau sertakan kolom Kategori/Pekerjaan/Profesi di berkas.");
+            throw new UnusableImportException("category.missing", ImportMessages.CategoryColumnMissing);
         }
 
         var report = new WorkerImportReport { DryRun = request.DryRun, Headers = header, IgnoredColumns = map.Unknown };
@@ -758,7 +756,7 @@ public sealed class WorkerImporter(LindungDbContext db, NikProtector protector, 
             }
         }
 
-        throw new UnusableImportException("file.empty", "Berkas kosong: tidak ada baris judul kolom maupun data.");
+        throw new UnusableImportException("file.empty", ImportMessages.FileEmpty);
     }
 
     private static string[] Texts(IReadOnlyList<SheetCell> cells) => cells.Select(c => c.Text).ToArray();

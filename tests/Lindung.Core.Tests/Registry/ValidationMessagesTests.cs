@@ -22,7 +22,7 @@ public partial class ValidationMessagesTests
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
     }
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex Placeholder();
 
     [Fact]

@@ -203,6 +203,23 @@ public sealed class BackupCliTests(BackupSource source) : IClassFixture<BackupSo
         Assert.False(Directory.Exists(fresh), "nothing is left behind");
     }
 
+    [Fact]
+    public async Task Restore_WrongPassphrase_InEnglish_SaysSo_AndTheJsonErrorStaysIndonesian()
+    {
+        var wrong = Path.Combine(source.Root, "salah-" + Guid.NewGuid().ToString("N") + ".txt");
+        await File.WriteAllTextAsync(wrong, "bukan frasa sandinya sama sekali\n");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await LindungCli.RunInLanguageAsync(["restore", source.Archive, "--passphrase-file", wrong, "--json", "--data-dir", fresh],
+            stdout, stderr, CultureInfo.GetCultureInfo("en"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Wrong passphrase, or the backup archive is damaged/altered.", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Frasa sandi salah, atau arsip cadangan rusak/diubah. Tidak ada yang diubah.", stdout.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(fresh), "nothing is left behind");
+    }
+
     [Theory]
     [InlineData(0.05)]
     [InlineData(0.5)]

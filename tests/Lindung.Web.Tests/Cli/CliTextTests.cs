@@ -164,6 +164,7 @@ public sealed partial class CliTextTests : IDisposable
                 var t when t == typeof(string) => (object)"X",
                 var t when t == typeof(int) => 7,
                 var t when t == typeof(Guid) => Guid.Empty,
+                var t when t == typeof(Lindung.Core.Formatting.CoreMessage) => Lindung.Core.Backup.BackupMessages.Truncated,
                 var t => throw new NotSupportedException($"{method.Name}: parameter of type {t}"),
             }).ToArray();
             yield return (method.Name, method.Invoke(null, values)!);
@@ -264,6 +265,36 @@ public sealed partial class CliTextTests : IDisposable
         Assert.Equal(idJson.Out, enJson.Out);
         Assert.Contains("tidak ada", enJson.Out, StringComparison.Ordinal);
         Assert.Equal(en.Err, enJson.Err);
+    }
+
+    [Fact]
+    public async Task UnusableFile_IsReportedInTheRunsLanguage_AndTheJsonErrorIsIndonesianInBoth()
+    {
+        Assert.Equal(0, (await RunAsync(null, "seed")).Exit);
+        var noNik = Path.Combine(dir, "tanpa-nik.csv");
+        await File.WriteAllTextAsync(noNik, "Nama,Alamat\nSiti,Muaradua\n");
+        var notXlsx = Path.Combine(dir, "bukan.xlsx");
+        await File.WriteAllTextAsync(notXlsx, "NIK,Nama\n");
+        string[] noNikArgs = ["import", "workers", noNik, "--opd", "KESRA", "--category", "GURU_NGAJI"];
+        string[] notXlsxArgs = ["import", "workers", notXlsx, "--opd", "KESRA", "--category", "GURU_NGAJI"];
+
+        var id = await RunAsync(null, noNikArgs);
+        var en = await RunAsync(English, noNikArgs);
+        var idJson = await RunAsync(null, [.. noNikArgs, "--json"]);
+        var enJson = await RunAsync(English, [.. noNikArgs, "--json"]);
+
+        Assert.Equal((1, 1, 1, 1), (id.Exit, en.Exit, idJson.Exit, enJson.Exit));
+        Assert.Contains("Galat: Kolom wajib tidak ditemukan: NIK", id.Err, StringComparison.Ordinal);
+        Assert.Contains("Error: Required columns not found: NIK", en.Err, StringComparison.Ordinal);
+        Assert.Equal(idJson.Out, enJson.Out);
+        Assert.Contains("Kolom wajib tidak ditemukan: NIK", enJson.Out, StringComparison.Ordinal);
+        Assert.Equal(en.Err, enJson.Err);
+
+        var badEn = await RunAsync(English, [.. notXlsxArgs, "--json"]);
+        var badId = await RunAsync(null, [.. notXlsxArgs, "--json"]);
+        Assert.Contains("The file is not a valid Excel .xlsx workbook", badEn.Err, StringComparison.Ordinal);
+        Assert.Equal(badId.Out, badEn.Out);
+        Assert.Contains("bukan lembar kerja Excel .xlsx yang sah", badEn.Out, StringComparison.Ordinal);
     }
 
     [Fact]

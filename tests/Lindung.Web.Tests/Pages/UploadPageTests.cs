@@ -94,6 +94,22 @@ public class UploadPageTests(LindungFactory factory) : IClassFixture<LindungFact
     }
 
     [Fact]
+    public async Task Upload_ZipBomb_InEnglish_IsRefusedWithTheEnglishMessage()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
+        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/");
+        var bomb = Lindung.Core.Tests.Import.SpreadsheetTests.MinimalXlsx("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + new string(' ', 60_000_000) + "</sheetData></worksheet>").ToArray();
+
+        var uploaded = await UploadAsync(client, bomb, "bom.xlsx", await CategoryIdAsync("NONASN"));
+        var preview = await client.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+
+        Assert.Contains("data-testid=\"preview-unusable\"", preview, StringComparison.Ordinal);
+        Assert.Contains("its contents expand far beyond a reasonable limit", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("mengembang", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Template_HasTextNikColumnAndInstructionSheets()
     {
         var client = await factory.SignedInAsync(Roles.OperatorOpd);

@@ -1,40 +1,59 @@
-using System.Globalization;
 using Lindung.Core.Formatting;
 
 namespace Lindung.Core.Import.Spreadsheets;
 
-/// <summary>File-level messages for users, in Bahasa Indonesia.</summary>
+/// <summary>
+/// Why a file as a whole cannot be imported, for the person who sent it: worker, BPJS and invoice files alike. Each is a
+/// <see cref="CoreMessage"/> whose key is the member's name, in Bahasa Indonesia and English.
+/// </summary>
 public static class ImportMessages
 {
-    public const string NotUtf8 =
-        "Berkas CSV tidak berkodekan UTF-8. Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.";
+    public static CoreMessage NotUtf8 => new(nameof(NotUtf8));
 
-    public const string BinaryOrUtf16 =
-        "Berkas CSV berisi karakter biner (NUL): berkas ini bukan teks UTF-8 (mungkin UTF-16/\"Teks Unicode\" atau berkas lain yang diberi nama .csv). "
-        + "Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.";
+    public static CoreMessage BinaryOrUtf16 => new(nameof(BinaryOrUtf16));
 
-    public static string MalformedCsv(int row) => string.Create(CultureInfo.InvariantCulture,
-        $"Berkas CSV rusak di sekitar baris {IndonesianFormat.Number(row)}: ada tanda kutip (\") yang dibuka tetapi tidak ditutup dengan benar. Perbaiki baris itu lalu unggah lagi.");
+    public static CoreMessage MalformedCsv(int row) => new(nameof(MalformedCsv), row);
 
-    public const string NotXlsx =
-        "Berkas bukan lembar kerja Excel .xlsx yang sah (mungkin .xls lama, rusak, atau berganti nama). Simpan ulang sebagai .xlsx.";
+    public static CoreMessage NotXlsx => new(nameof(NotXlsx));
 
-    public const string XmlDtd =
-        "Berkas Excel memuat deklarasi DTD/entitas XML yang tidak diizinkan. Simpan ulang dari Excel atau LibreOffice.";
+    public static CoreMessage NotCsv => new(nameof(NotCsv));
 
-    public const string ZipBomb =
-        "Berkas Excel ditolak: isinya mengembang jauh melebihi batas wajar (kemungkinan berkas berbahaya atau rusak).";
+    public static CoreMessage XmlDtd => new(nameof(XmlDtd));
 
-    public const string NoSheet = "Berkas Excel tidak memiliki lembar kerja.";
+    public static CoreMessage ZipBomb => new(nameof(ZipBomb));
 
-    public static string TooLarge(long size, long max) => string.Create(CultureInfo.InvariantCulture,
-        $"Berkas terlalu besar ({IndonesianFormat.Number(size / 1024 / 1024)} MB); batasnya {IndonesianFormat.Number(max / 1024 / 1024)} MB. Pecah menjadi beberapa berkas.");
+    public static CoreMessage NoSheet => new(nameof(NoSheet));
 
-    public static string CellTooLarge(int max) => string.Create(CultureInfo.InvariantCulture,
-        $"Ada sel yang berisi lebih dari {IndonesianFormat.Number(max)} karakter; berkas ditolak.");
+    public static CoreMessage TooLarge(long size, long max) => new(nameof(TooLarge), size / 1024 / 1024, max / 1024 / 1024);
 
-    public static string TooManyColumns(int max) => string.Create(CultureInfo.InvariantCulture,
-        $"Berkas memiliki lebih dari {max} kolom; gunakan templat Lindung.");
+    public static CoreMessage CellTooLarge(int max) => new(nameof(CellTooLarge), max);
 
-    public static string SheetNotFound(string name) => $"Lembar kerja \"{name}\" tidak ditemukan di berkas Excel.";
+    public static CoreMessage TooManyColumns(int max) => new(nameof(TooManyColumns), max);
+
+    public static CoreMessage SheetNotFound(string name) => new(nameof(SheetNotFound), name);
+
+    public static CoreMessage FileEmpty => new(nameof(FileEmpty));
+
+    public static CoreMessage OpdUnknown => new(nameof(OpdUnknown));
+
+    public static CoreMessage CategoryNotFound => new(nameof(CategoryNotFound));
+
+    public static CoreMessage PeriodInvalid => new(nameof(PeriodInvalid));
+
+    /// <summary>Required columns missing from the header row; <paramref name="columns"/> are their template names.</summary>
+    public static CoreMessage ColumnsMissing(string columns) => new(nameof(ColumnsMissing), columns);
+
+    public static CoreMessage CategoryColumnMissing => new(nameof(CategoryColumnMissing));
+
+    public static CoreMessage NoHeaderRow => new(nameof(NoHeaderRow));
+
+    public static CoreMessage BpjsColumnsMissing => new(nameof(BpjsColumnsMissing));
+
+    public static CoreMessage BpjsPeriodInvalid(string period) => new(nameof(BpjsPeriodInvalid), period);
+
+    public static CoreMessage InvoiceNegative => new(nameof(InvoiceNegative));
+
+    public static CoreMessage InvoiceColumnsMissing => new(nameof(InvoiceColumnsMissing));
+
+    public static CoreMessage InvoiceAmountInvalid(int row, string? amount) => new(nameof(InvoiceAmountInvalid), row, amount);
 }

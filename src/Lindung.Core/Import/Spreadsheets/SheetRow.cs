@@ -1,3 +1,4 @@
+using Lindung.Core.Formatting;
 using Microsoft.Extensions.Configuration;
 
 namespace Lindung.Core.Import.Spreadsheets;
@@ -36,11 +37,18 @@ public interface ISheetReader : IDisposable
     bool Read();
 }
 
-/// <summary>A file that cannot be read as a whole: the message is for the user, in Bahasa Indonesia.</summary>
-public sealed class UnreadableFileException(string code, string message, Exception? inner = null) : Exception(message, inner)
+/// <summary>
+/// A file that cannot be read as a whole. <see cref="Text"/> says why for the user; <see cref="Message"/> is that text in
+/// the current UI culture (Bahasa Indonesia or English).
+/// </summary>
+public sealed class UnreadableFileException(string code, CoreMessage text, Exception? inner = null) : Exception(null, inner)
 {
     /// <summary>Stable code, e.g. <c>file.too_large</c>, <c>file.zip_bomb</c>, <c>file.encoding</c>.</summary>
     public string Code { get; } = code;
+
+    public CoreMessage Text { get; } = text;
+
+    public override string Message => Text.ToString();
 }
 
 /// <summary>Limits for uploaded files; configurable (<c>Lindung:Import:*</c>).</summary>

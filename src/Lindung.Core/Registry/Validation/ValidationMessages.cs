@@ -10,10 +10,8 @@ namespace Lindung.Core.Registry.Validation;
 /// </summary>
 public static class ValidationMessages
 {
-    private static readonly ResourceText Resources = new("Lindung.Core.Resources.CoreText", typeof(ValidationMessages).Assembly);
-
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; a missing key is a bug, not a blank message.</summary>
-    public static string Get(string key, CultureInfo culture) => Resources.Get(key, culture);
+    public static string Get(string key, CultureInfo culture) => CoreMessage.Resources.Get(key, culture);
 
     private static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);
 

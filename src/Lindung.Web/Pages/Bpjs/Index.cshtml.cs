@@ -53,7 +53,7 @@ public sealed class IndexModel(LindungDbContext db, NikProtector protector, Spre
         }
         else if (file.Length > limits.MaxFileBytes)
         {
-            Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
+            Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes).ToString();
         }
         else if (Period is null || !Periods.TryParse(Period, out _))
         {

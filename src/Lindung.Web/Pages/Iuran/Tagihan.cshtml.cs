@@ -127,7 +127,7 @@ public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProt
         }
         else if (file.Length > limits.MaxFileBytes)
         {
-            InvoiceError = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
+            InvoiceError = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes).ToString();
         }
         else if (ValidPeriod())
         {

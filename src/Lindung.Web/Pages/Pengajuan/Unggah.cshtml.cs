@@ -63,7 +63,7 @@ public sealed class UnggahModel(LindungDbContext db, UploadStore uploads, Spread
         }
         else if (file.Length > limits.MaxFileBytes)
         {
-            Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes);
+            Error = ImportMessages.TooLarge(file.Length, limits.MaxFileBytes).ToString();
         }
         else if (Period is null || !Periods.TryParse(Period, out _))
         {
