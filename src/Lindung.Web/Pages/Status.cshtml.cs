@@ -19,7 +19,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> t) : PageModel
     private void Fill(int code)
     {
         Code = code;
-        var known = code is 403 or 404 or 429 or 500;
+        var known = code is 403 or 404 or 413 or 429 or 500;
         Title = known ? t[$"Status_{code}_Title"] : t["Status_Other_Title"];
         Body = known ? t[$"Status_{code}_Body"] : t["Status_Other_Body", code];
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)

@@ -74,6 +74,8 @@ public class CoreMessageTests
 
         Assert.Equal("Berkas terlalu besar (1.500 MB); batasnya 100 MB. Pecah menjadi beberapa berkas.", tooLarge.Render(Indonesian));
         Assert.Equal("The file is too large (1,500 MB); the limit is 100 MB. Split it into several files.", tooLarge.Render(English));
+        Assert.Equal("Berkas terlalu besar (2 MB); batasnya 1 MB. Pecah menjadi beberapa berkas.",
+            ImportMessages.TooLarge(1024 * 1024 + 1, 1024 * 1024).Render(Indonesian));
         // No UI culture of its own (a background thread, a test runner): Bahasa Indonesia, Indonesian numbers.
         Assert.Equal(tooLarge.Render(Indonesian), tooLarge.Render(CultureInfo.InvariantCulture));
         Assert.Equal("Berkas CSV rusak di sekitar baris 12.345: ada tanda kutip (\") yang dibuka tetapi tidak ditutup dengan benar. "

@@ -24,6 +24,43 @@ public class UploadBrowserTests(BrowserFixture browser) : IClassFixture<BrowserF
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     [Fact]
+    public async Task AFileOverTheLimit_IsRefusedInTheBrowser_BeforeAnythingIsSent()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).OpenAsync();
+        await new SignInPage(page).SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        // 1 byte over the default 100 MB; sparse, so nothing is written to the disk.
+        var big = Path.Combine(Path.GetTempPath(), $"lindung-besar-{Guid.NewGuid():N}.csv");
+        await using (var file = File.Create(big))
+        {
+            file.SetLength(new SpreadsheetLimits().MaxFileBytes + 1);
+        }
+
+        try
+        {
+            await page.GotoAsync("/Pengajuan/Unggah");
+            await page.GetByLabel("Berkas (.xlsx atau .csv)").SetInputFilesAsync(big);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Unggah dan periksa" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByTestId("file-too-large"))
+                .ToHaveTextAsync("Berkas ini terlalu besar; batasnya 100 MB. Pecah menjadi beberapa berkas, lalu unggah lagi.");
+            Assert.Equal(0, posts);
+            Assert.EndsWith("/Pengajuan/Unggah", page.Url, StringComparison.Ordinal);
+
+            // Another file clears the message.
+            await page.GetByLabel("Berkas (.xlsx atau .csv)").SetInputFilesAsync(Xlsx(("1609016507930041", "Rina Marlina", "P")));
+            await Assertions.Expect(page.GetByTestId("file-too-large")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            File.Delete(big);
+        }
+    }
+
+    [Fact]
     public async Task Operator_UploadsFixesAndCommits_ThenKoordinatorVerifies()
     {
         var page = await browser.NewPageAsync();

@@ -24,7 +24,10 @@ public static class ImportMessages
 
     public static CoreMessage NoSheet => new(nameof(NoSheet));
 
-    public static CoreMessage TooLarge(long size, long max) => new(nameof(TooLarge), size / 1024 / 1024, max / 1024 / 1024);
+    /// <summary>The file's size in whole MB rounded up (a file just over a 1 MB limit is "2 MB", not "1 MB"), the limit rounded down.</summary>
+    public static CoreMessage TooLarge(long size, long max) => new(nameof(TooLarge), (size + Mebibyte - 1) / Mebibyte, max / Mebibyte);
+
+    private const long Mebibyte = 1024 * 1024;
 
     public static CoreMessage CellTooLarge(int max) => new(nameof(CellTooLarge), max);
 

@@ -17,8 +17,7 @@ namespace Lindung.Web.Pages.Bpjs;
 /// BPJS round-trip, first part: the Koordinator uploads BPJS's registration result or monthly participant list
 /// for a period; the page lists every file taken in with its reconciliation counts and links the review queue.
 /// </summary>
-[RequestSizeLimit(110L * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
+[SpreadsheetUploadLimit]
 public sealed class IndexModel(LindungDbContext db, NikProtector protector, SpreadsheetLimits limits, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {

@@ -9,6 +9,7 @@ using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Protection;
 using Lindung.Core.Registry.Validation;
+using Lindung.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Web.Pages.Iuran;
 
 /// <summary>Keuangan's monthly bill (docs/billing.md): totals per program, funding source and OPD; XLSX down to the worker.</summary>
+[SpreadsheetUploadLimit]
 public sealed class TagihanModel(LindungDbContext db, TimeProvider time, NikProtector protector, SpreadsheetLimits limits,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {

@@ -13,8 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Lindung.Web.Pages.Pengajuan;
 
 /// <summary>Upload a CSV/XLSX of workers for an OPD; the file is checked (nothing saved) and previewed.</summary>
-[RequestSizeLimit(110L * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 110L * 1024 * 1024)]
+[SpreadsheetUploadLimit]
 public sealed class UnggahModel(LindungDbContext db, UploadStore uploads, SpreadsheetLimits limits, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {

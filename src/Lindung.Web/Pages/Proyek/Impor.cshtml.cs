@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Web.Pages.Proyek;
 
 /// <summary>Imports a project list (XLSX/CSV) all-or-nothing; an Operator OPD's rows all go to their own OPD.</summary>
+[SpreadsheetUploadLimit]
 public sealed class ImporModel(LindungDbContext db, SpreadsheetLimits limits, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]

@@ -7,6 +7,34 @@ document.addEventListener('submit', function (e) {
     }
 });
 
+// A file input marked data-max-bytes refuses a file over that size before anything is sent, showing its
+// data-too-large message under the field; choosing another file clears it. The server checks again.
+document.addEventListener('submit', function (e) {
+    var inputs = e.target.querySelectorAll('input[type=file][data-max-bytes]');
+    for (var i = 0; i < inputs.length; i++) {
+        var input = inputs[i];
+        var max = Number(input.getAttribute('data-max-bytes'));
+        var files = input.files || [];
+        for (var j = 0; j < files.length; j++) {
+            if (files[j].size > max) {
+                e.preventDefault();
+                var note = input.parentNode.querySelector('[data-testid="file-too-large"]');
+                if (!note) {
+                    note = document.createElement('div');
+                    note.className = 'alert alert-danger mt-2 mb-0';
+                    note.setAttribute('role', 'alert');
+                    note.setAttribute('data-testid', 'file-too-large');
+                    input.parentNode.appendChild(note);
+                    input.addEventListener('change', function () { note.remove(); }, { once: true });
+                }
+                note.textContent = input.getAttribute('data-too-large');
+                input.focus();
+                return;
+            }
+        }
+    }
+});
+
 // Upload/commit forms marked data-progress="ID" show a progress bar: the upload's own progress through
 // XMLHttpRequest, then an indeterminate bar while the server checks or saves. Without JS the form posts normally.
 document.addEventListener('submit', function (e) {
