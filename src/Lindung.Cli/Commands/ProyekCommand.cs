@@ -63,7 +63,7 @@ public static class ProyekCommand
                 added = report.Added,
                 updated = report.Updated,
                 unchanged = report.Unchanged,
-                errors = report.Errors.Select(e => new { row = e.Row, message = e.Message }),
+                errors = report.Errors.Select(e => new { row = e.Row, message = e.Text.ToIndonesian() }),
             }, o =>
             {
                 if (report.Committed)

@@ -1,4 +1,5 @@
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 
 namespace Lindung.Core.Projects;
 
@@ -11,13 +12,13 @@ public sealed class CertificateStore(DatabaseSettings settings)
 {
     public const long MaxBytes = 5L * 1024 * 1024;
 
-    /// <summary>A message in Bahasa Indonesia when the file cannot be a certificate; null when it can.</summary>
-    public static string? Refusal(Stream content, long length) => PdfFiles.Check(content, length, MaxBytes) switch
+    /// <summary>Why the file cannot be a certificate, for people; null when it can.</summary>
+    public static CoreMessage? Refusal(Stream content, long length) => PdfFiles.Check(content, length, MaxBytes) switch
     {
         DocumentRefusal.None => null,
-        DocumentRefusal.Empty => "Berkas sertifikat kosong.",
-        DocumentRefusal.TooLarge => "Berkas sertifikat terlalu besar: paling besar 5 MB.",
-        _ => "Berkas sertifikat harus PDF; isi berkas ini bukan PDF (nama berkas tidak menentukan jenisnya).",
+        DocumentRefusal.Empty => ProjectMessages.CertificateEmpty,
+        DocumentRefusal.TooLarge => ProjectMessages.CertificateTooLarge(MaxBytes / (1024 * 1024)),
+        _ => ProjectMessages.CertificateNotPdf,
     };
 
     public Task SaveAsync(string tenantCode, Guid projectId, Stream content, CancellationToken ct) =>

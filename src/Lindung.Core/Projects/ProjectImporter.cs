@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Registry.Validation;
@@ -15,7 +16,11 @@ namespace Lindung.Core.Projects;
 /// </summary>
 public sealed record ProjectImportRequest(string FileName, Guid? FixedAgencyId, bool DryRun = false);
 
-public sealed record ProjectImportError(int Row, string Message);
+/// <summary>A problem of one row (or of the file, at its header row), for people; <see cref="Message"/> in the current UI culture.</summary>
+public sealed record ProjectImportError(int Row, CoreMessage Text)
+{
+    public string Message => Text.ToString();
+}
 
 public sealed record ProjectImportReport(int Rows, int Added, int Updated, int Unchanged, IReadOnlyList<ProjectImportError> Errors)
 {
@@ -97,13 +102,13 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
                 var missing = Required.Where(f => !map.ContainsKey(f)).ToList();
                 if (missing.Count > 0)
                 {
-                    errors.Add(new(reader.RowNumber, "Kolom wajib tidak ditemukan di baris judul: " + string.Join(", ", missing.Select(Label)) + "."));
+                    errors.Add(new(reader.RowNumber, ProjectMessages.ColumnsMissing(string.Join(", ", missing.Select(Label)))));
                     break;
                 }
 
                 if (request.FixedAgencyId is null && !map.ContainsKey(Field.Agency))
                 {
-                    errors.Add(new(reader.RowNumber, "Kolom OPD tidak ditemukan; isi kolom OPD (kode atau singkatan) atau pilih satu OPD untuk seluruh berkas."));
+                    errors.Add(new(reader.RowNumber, ProjectMessages.AgencyColumnMissing));
                     break;
                 }
 
@@ -117,7 +122,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
                 var number = input.ContractNumber?.Trim() ?? "";
                 if (number.Length > 0 && seen.TryGetValue(number, out var firstRow))
                 {
-                    problems.Add($"Nomor kontrak {number} sudah ada di baris {firstRow.ToString(CultureInfo.InvariantCulture)} berkas ini.");
+                    problems.Add(ProjectMessages.ContractNumberRepeated(number, firstRow));
                 }
                 else if (number.Length > 0)
                 {
@@ -134,7 +139,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
 
         if (map is null && errors.Count == 0)
         {
-            errors.Add(new(1, "Berkas tidak berisi baris judul maupun data proyek."));
+            errors.Add(new(1, ProjectMessages.FileEmpty));
         }
 
         var numbers = inputs.Select(i => i.Input.ContractNumber!.Trim()).ToList();
@@ -151,7 +156,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
 
             if (request.FixedAgencyId is { } own && project.AgencyId != own)
             {
-                errors.Add(new(row, $"Nomor kontrak {project.ContractNumber} sudah terdaftar untuk OPD lain; hubungi Koordinator."));
+                errors.Add(new(row, ProjectMessages.ContractNumberOfOtherAgency(project.ContractNumber)));
                 continue;
             }
 
@@ -200,11 +205,11 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
     [GeneratedRegex("[^a-z0-9]")]
     private static partial Regex NotAlphaNumeric();
 
-    private static (ProjectInput? Input, List<string> Problems) ParseRow(IReadOnlyList<SheetCell> cells, Dictionary<Field, int> map, Guid? fixedAgency,
+    private static (ProjectInput? Input, List<CoreMessage> Problems) ParseRow(IReadOnlyList<SheetCell> cells, Dictionary<Field, int> map, Guid? fixedAgency,
         Dictionary<string, Guid> agencyByKey, RegionResolver regions)
     {
         string? Text(Field f) => map.TryGetValue(f, out var i) && i < cells.Count && cells[i].Text.Trim() is { Length: > 0 } t ? t : null;
-        var problems = new List<string>();
+        var problems = new List<CoreMessage>();
 
         var agency = Guid.Empty;
         if (fixedAgency is { } fixedId)
@@ -213,7 +218,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
         }
         else if (Text(Field.Agency) is not { } agencyText || !agencyByKey.TryGetValue(agencyText, out agency))
         {
-            problems.Add($"OPD \"{Text(Field.Agency)}\" tidak dikenal; tulis kode OPD (misalnya PUPR) atau singkatannya.");
+            problems.Add(ProjectMessages.AgencyUnknown(Text(Field.Agency)));
         }
 
         long? value = null;
@@ -229,7 +234,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
             }
             else
             {
-                problems.Add($"Nilai kontrak \"{valueText}\" bukan angka rupiah (contoh 1.500.000.000).");
+                problems.Add(ProjectMessages.ContractValueUnreadable(valueText));
             }
         }
 
@@ -244,7 +249,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
                 case "tidak" or "t" or "n" or "0" or "false" or "tidak termasuk" or "belum" or "salah":
                     break;
                 default:
-                    problems.Add($"Kolom termasuk PPN \"{vatText}\" harus Ya atau Tidak.");
+                    problems.Add(ProjectMessages.VatUnreadable(vatText));
                     break;
             }
         }
@@ -258,7 +263,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
             }
             else
             {
-                problems.Add($"Tanggal SPK \"{spkText}\" tidak dapat dibaca; tulis seperti 17/08/2025.");
+                problems.Add(ProjectMessages.SpkDateUnreadable(spkText));
             }
         }
 
@@ -273,7 +278,7 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
             }
             else
             {
-                problems.Add($"Jangka waktu \"{durationText}\" harus jumlah hari (angka).");
+                problems.Add(ProjectMessages.DurationUnreadable(durationText));
             }
         }
 
@@ -286,14 +291,14 @@ public sealed partial class ProjectImporter(LindungDbContext db, SpreadsheetLimi
             }
             else
             {
-                problems.Add($"Tahun anggaran \"{yearText}\" harus tahun empat angka.");
+                problems.Add(ProjectMessages.FundingYearUnreadable(yearText));
             }
         }
 
         var (district, village, unresolved) = regions.Resolve(Text(Field.District), Text(Field.Village));
         if (unresolved)
         {
-            problems.Add($"Kecamatan/desa \"{Text(Field.District)}\" / \"{Text(Field.Village)}\" tidak ditemukan di tabel wilayah Kemendagri kabupaten ini.");
+            problems.Add(ProjectMessages.RegionNotFound(Text(Field.District), Text(Field.Village)));
         }
 
         if (problems.Count > 0)

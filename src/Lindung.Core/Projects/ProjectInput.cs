@@ -1,4 +1,5 @@
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Core.Projects;
@@ -13,63 +14,65 @@ public static class ProjectEditor
 {
     public const int MaxDurationDays = 3650;
 
-    /// <summary>Problems in Bahasa Indonesia; empty when the input can be saved. Region codes must be the tenant's own.</summary>
-    public static List<string> Check(ProjectInput i, string tenantCode, IReadOnlySet<string> regionCodes)
+    public const int MaxContractNumberLength = 100;
+
+    /// <summary>Problems, for people (<see cref="ProjectMessages"/>); empty when the input can be saved. Region codes must be the tenant's own.</summary>
+    public static List<CoreMessage> Check(ProjectInput i, string tenantCode, IReadOnlySet<string> regionCodes)
     {
-        var problems = new List<string>();
+        var problems = new List<CoreMessage>();
         if (string.IsNullOrWhiteSpace(i.ContractNumber))
         {
-            problems.Add("Nomor kontrak wajib diisi.");
+            problems.Add(ProjectMessages.ContractNumberMissing);
         }
-        else if (i.ContractNumber.Trim().Length > 100)
+        else if (i.ContractNumber.Trim().Length > MaxContractNumberLength)
         {
-            problems.Add("Nomor kontrak paling panjang 100 karakter.");
+            problems.Add(ProjectMessages.ContractNumberTooLong(MaxContractNumberLength));
         }
 
         if (string.IsNullOrWhiteSpace(i.PackageName))
         {
-            problems.Add("Nama paket pekerjaan wajib diisi.");
+            problems.Add(ProjectMessages.PackageNameMissing);
         }
 
         if (string.IsNullOrWhiteSpace(i.Contractor))
         {
-            problems.Add("Nama penyedia jasa (kontraktor) wajib diisi.");
+            problems.Add(ProjectMessages.ContractorMissing);
         }
 
         if (i.ContractValue is not > 0)
         {
-            problems.Add("Nilai kontrak harus berupa angka rupiah lebih dari 0.");
+            problems.Add(ProjectMessages.ContractValueInvalid);
         }
 
         if (i.SpkDate is null)
         {
-            problems.Add("Tanggal SPK wajib diisi (contoh 17/08/2025).");
+            problems.Add(ProjectMessages.SpkDateMissing);
         }
 
         if (i.DurationDays is not (> 0 and <= MaxDurationDays))
         {
-            problems.Add($"Jangka waktu harus 1 sampai {MaxDurationDays} hari kalender.");
+            problems.Add(ProjectMessages.DurationInvalid(MaxDurationDays));
         }
 
         if (i.FundingYear is not (>= 2000 and <= 2100))
         {
-            problems.Add("Tahun anggaran harus tahun empat angka, misalnya 2025.");
+            problems.Add(ProjectMessages.FundingYearInvalid);
         }
 
         if (string.IsNullOrWhiteSpace(i.FundingSource))
         {
-            problems.Add("Sumber dana wajib diisi (misalnya APBD, DAK, DAU).");
+            problems.Add(ProjectMessages.FundingSourceMissing);
         }
 
         if (i.DistrictCode is { Length: > 0 } d && (!d.StartsWith(tenantCode + ".", StringComparison.Ordinal) || !regionCodes.Contains(d)))
         {
-            problems.Add("Kecamatan tidak dikenal di kabupaten ini.");
+            problems.Add(ProjectMessages.DistrictUnknown);
         }
 
         if (i.VillageCode is { Length: > 0 } v
             && (!regionCodes.Contains(v) || (i.DistrictCode is { Length: > 0 } dc && !v.StartsWith(dc + ".", StringComparison.Ordinal))))
         {
-            problems.Add("Desa/kelurahan tidak dikenal atau tidak berada di kecamatan yang dipilih.");
+            problems.Add(ProjectMessages.VillageUnknown);
         }
 
         return problems;

@@ -4,23 +4,26 @@ using Lindung.Core.Backup;
 using Lindung.Core.Formatting;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
+using Lindung.Core.Projects;
 
 namespace Lindung.Core.Tests.Formatting;
 
 /// <summary>
-/// Why a file or an archive is refused, in the reader's language: <see cref="ImportMessages"/> and
-/// <see cref="BackupMessages"/> are keys of Resources/CoreText(.en).resx rendered when shown.
+/// Why a file, an archive or a project is refused, in the reader's language: <see cref="ImportMessages"/>,
+/// <see cref="BackupMessages"/> and <see cref="ProjectMessages"/> are keys of Resources/CoreText(.en).resx rendered when shown.
 /// </summary>
 public class CoreMessageTests
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    /// <summary>Every member of the two classes, with sample values for those that take some.</summary>
+    private static readonly Type[] Types = [typeof(ImportMessages), typeof(BackupMessages), typeof(ProjectMessages)];
+
+    /// <summary>Every member of the classes, with sample values for those that take some.</summary>
     public static TheoryData<string> Members()
     {
         var data = new TheoryData<string>();
-        foreach (var type in new[] { typeof(ImportMessages), typeof(BackupMessages) })
+        foreach (var type in Types)
         {
             foreach (var member in type.GetMembers(BindingFlags.Public | BindingFlags.Static).Where(m => m is PropertyInfo or MethodInfo { IsSpecialName: false }))
             {
@@ -34,7 +37,7 @@ public class CoreMessageTests
     private static CoreMessage Make(string member)
     {
         var (typeName, name) = (member[..member.IndexOf('.', StringComparison.Ordinal)], member[(member.IndexOf('.', StringComparison.Ordinal) + 1)..]);
-        var type = typeName == nameof(ImportMessages) ? typeof(ImportMessages) : typeof(BackupMessages);
+        var type = Types.Single(t => t.Name == typeName);
         if (type.GetProperty(name) is { } property)
         {
             return (CoreMessage)property.GetValue(null)!;

@@ -19,7 +19,7 @@ public class CertificateStoreTests
     {
         var png = new MemoryStream([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
 
-        Assert.Contains("harus PDF", CertificateStore.Refusal(png, png.Length), StringComparison.Ordinal);
+        Assert.Contains("harus PDF", CertificateStore.Refusal(png, png.Length)?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class CertificateStoreTests
     {
         var big = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.7"));
 
-        Assert.Contains("terlalu besar", CertificateStore.Refusal(big, CertificateStore.MaxBytes + 1), StringComparison.Ordinal);
+        Assert.Contains("terlalu besar", CertificateStore.Refusal(big, CertificateStore.MaxBytes + 1)?.ToString(), StringComparison.Ordinal);
         Assert.Null(CertificateStore.Refusal(big, CertificateStore.MaxBytes));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lindung.Core.Data;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.MasterData;
@@ -132,5 +133,38 @@ public class ProjectImporterTests
         Assert.False(report.Committed);
         Assert.Contains("Kolom wajib tidak ditemukan", report.Errors.Single().Message, StringComparison.Ordinal);
         Assert.Contains("Nilai Kontrak", report.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_InEnglish_SaysWhyInEnglish_AndEachMessageStillReadsInIndonesian(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        await using var ctx = db.Context(Tenant);
+        var before = CultureInfo.CurrentUICulture;
+        ProjectImportReport report;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            report = await new ProjectImporter(ctx, SpreadsheetLimits.Default).RunAsync(
+                Xlsx(Good("K-1"), ["XYZ", "K-1", "", "CV B", 5, "Mungkin", "02/11/2026", 0, "Muaradua", null, 2026, "APBD"]),
+                new ProjectImportRequest("proyek.xlsx", null));
+
+            Assert.False(report.Committed);
+            var english = report.Errors.Where(e => e.Row == 3).Select(e => e.Message).ToList();
+            Assert.Contains("OPD \"XYZ\" is not known; write the OPD's code (for example PUPR) or its short name.", english);
+            Assert.Contains("The column \"termasuk PPN\" says \"Mungkin\"; it must be Ya or Tidak.", english);
+            Assert.Contains("The name of the work package is required.", english);
+            Assert.Contains("The duration must be 1 to 3650 calendar days.", english);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        var indonesian = report.Errors.Where(e => e.Row == 3).Select(e => e.Text.ToIndonesian()).ToList();
+        Assert.Contains("Nama paket pekerjaan wajib diisi.", indonesian);
+        Assert.Contains("Jangka waktu harus 1 sampai 3650 hari kalender.", indonesian);
+        Assert.Equal(indonesian, report.Errors.Where(e => e.Row == 3).Select(e => e.Message));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Lindung.Cli;
 using Lindung.Core.Import.Spreadsheets;
@@ -58,6 +59,35 @@ public sealed class ProyekCliTests : IDisposable
         Assert.Contains(messages, m => m.Contains("Termasuk PPN", StringComparison.OrdinalIgnoreCase) || m.Contains("PPN \"Mungkin\"", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Tanggal SPK \"kemarin\"", StringComparison.Ordinal));
         Assert.All(c.GetProperty("errors").EnumerateArray(), e => Assert.Equal(2, e.GetProperty("row").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ProyekImport_InEnglish_PrintsRowProblemsInEnglish_AndTheJsonStaysIndonesian()
+    {
+        await RunAsync("seed");
+        var bad = Xlsx("buruk.xlsx", ["600/3/PUPR", "Jalan C", "", 5L, "Mungkin", "kemarin", 90, "", 2026, "APBD"]);
+        var english = CultureInfo.GetCultureInfo("en");
+
+        var human = await RunInAsync(english, "proyek", "import", bad, "--opd", "PUPR");
+        var json = await RunInAsync(english, "proyek", "import", bad, "--opd", "PUPR", "--json");
+        var indonesianJson = await RunAsync("proyek", "import", bad, "--opd", "PUPR", "--json");
+
+        Assert.Equal(1, human.Exit);
+        Assert.Contains("SPK date \"kemarin\" cannot be read; write it like 17/08/2025.", human.Out, StringComparison.Ordinal);
+        Assert.Contains("The contractor's name is required.", human.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("tidak dapat dibaca", human.Out, StringComparison.Ordinal);
+        Assert.Equal(indonesianJson.Out, json.Out);
+        var messages = JsonDocument.Parse(json.Out).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
+        Assert.Contains("Tanggal SPK \"kemarin\" tidak dapat dibaca; tulis seperti 17/08/2025.", messages);
+        Assert.Contains("Nama penyedia jasa (kontraktor) wajib diisi.", messages);
+    }
+
+    private async Task<(int Exit, string Out, string Err)> RunInAsync(CultureInfo language, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await LindungCli.RunInLanguageAsync([.. args, "--data-dir", dir], stdout, stderr, language);
+        return (exit, stdout.ToString(), stderr.ToString());
     }
 
     public void Dispose()

@@ -120,6 +120,38 @@ public class ProjectPageTests(LindungFactory factory) : IClassFixture<LindungFac
     }
 
     [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task Form_WithAnUnreadableSpkDate_SaysSoOnce_AndEveryProblemInThePagesLanguage(string language)
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
+        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = language, ["returnUrl"] = "/" }, formPage: "/");
+
+        var response = await LindungFactory.PostFormAsync(client, "/Proyek/Ubah", new()
+        {
+            ["Input.ContractNumber"] = "DLH/FORM/" + language,
+            ["Input.PackageName"] = "",
+            ["Input.Contractor"] = "CV Hijau",
+            ["Input.ContractValue"] = "850000000",
+            ["Input.SpkDate"] = "kemarin",
+            ["Input.DurationDays"] = "0",
+            ["Input.FundingYear"] = "2026",
+            ["Input.FundingSource"] = "APBD",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        string[] expected = language == "en"
+            ? ["SPK date \"kemarin\" cannot be read", "The name of the work package is required.", "The duration must be 1 to 3650 calendar days."]
+            : ["Tanggal SPK \"kemarin\" tidak dapat dibaca", "Nama paket pekerjaan wajib diisi.", "Jangka waktu harus 1 sampai 3650 hari kalender."];
+        Assert.All(expected, text => Assert.Contains(text, html, StringComparison.Ordinal));
+        // The date typed is reported as unreadable, not also as missing.
+        Assert.DoesNotContain(language == "en" ? "The SPK date is required" : "Tanggal SPK wajib diisi", html, StringComparison.Ordinal);
+        await using var db = factory.Database.Context(LindungFactory.Tenant);
+        Assert.False(await db.ConstructionProjects.AnyAsync(p => p.ContractNumber == "DLH/FORM/" + language));
+    }
+
+    [Theory]
     [InlineData("png")]
     [InlineData("large")]
     public async Task RegistrationUpload_WrongTypeOrTooLarge_IsRefusedInIndonesianAndNothingIsStored(string kind)

@@ -80,7 +80,7 @@ public sealed class DetailModel(LindungDbContext db, TimeProvider time, Certific
         await using var upload = certificate?.OpenReadStream();
         if (certificate is not null && CertificateStore.Refusal(upload!, certificate.Length) is { } refusal)
         {
-            Problems.Add(refusal);
+            Problems.Add(refusal.ToString());
         }
 
         if (Problems.Count > 0)

@@ -105,10 +105,10 @@ public sealed class UbahModel(LindungDbContext db, Microsoft.Extensions.Localiza
         if (spk is null && Input.SpkDate is { Length: > 0 })
         {
             // The unreadable date is already reported; "required" would contradict what the user typed.
-            checks.RemoveAll(p => p.StartsWith("Tanggal SPK", StringComparison.Ordinal));
+            checks.RemoveAll(p => p.Key == ProjectMessages.SpkDateMissing.Key);
         }
 
-        Problems.AddRange(checks);
+        Problems.AddRange(checks.Select(p => p.ToString()));
         var number = Input.ContractNumber?.Trim();
         if (number is { Length: > 0 } && await db.ConstructionProjects.AnyAsync(p => p.ContractNumber == number && p.Id != (Id ?? Guid.Empty), ct))
         {
