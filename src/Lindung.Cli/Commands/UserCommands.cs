@@ -76,7 +76,7 @@ public static class UserCommands
             }
             catch (UserAdministrationException e)
             {
-                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.Verbatim(e.Message));
+                return await io.FailAsync(parse, LindungCli.Unusable, CliMessage.From(e.Text));
             }
         });
 

@@ -17,18 +17,39 @@ public sealed class CoreMessage
 
     private readonly object?[] values;
 
+    private readonly IReadOnlyList<CoreMessage>? sentences;
+
     public CoreMessage(string key, params object?[] values)
     {
         Key = key;
         this.values = values;
     }
 
-    /// <summary>The resource key, the name of the member that made it.</summary>
+    private CoreMessage(IReadOnlyList<CoreMessage> sentences)
+    {
+        Key = string.Join("+", sentences.Select(s => s.Key));
+        values = [];
+        this.sentences = sentences;
+    }
+
+    /// <summary>Several messages as one text, each rendered in the same language, separated by a space (each is a sentence).</summary>
+    public static CoreMessage Sentences(IEnumerable<CoreMessage> messages)
+    {
+        var list = messages.ToList();
+        return list.Count == 1 ? list[0] : new CoreMessage(list);
+    }
+
+    /// <summary>The resource key, the name of the member that made it (for <see cref="Sentences"/>, their keys joined by "+").</summary>
     public string Key { get; }
 
     /// <summary>The text in <paramref name="language"/>: English for an English culture, Bahasa Indonesia otherwise.</summary>
     public string Render(CultureInfo language)
     {
+        if (sentences is not null)
+        {
+            return string.Join(" ", sentences.Select(s => s.Render(language)));
+        }
+
         var formatting = language.TwoLetterISOLanguageName == "en" ? language : Indonesian;
         var text = Resources.Get(Key, language);
         return values.Length == 0 ? text : string.Format(formatting, text,

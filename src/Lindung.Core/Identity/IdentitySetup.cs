@@ -30,7 +30,7 @@ public static class IdentitySetup
         services.AddIdentityCore<AppUser>(ConfigurePolicy)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LindungDbContext>()
-            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddErrorDescriber<LindungIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>();
 }
 

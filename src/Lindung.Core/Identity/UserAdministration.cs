@@ -1,5 +1,6 @@
 using Lindung.Core.Audit;
 using Lindung.Core.Data;
+using Lindung.Core.Formatting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,17 +30,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         if (!Roles.IsKnown(request.Role))
         {
-            throw new UserAdministrationException($"Peran tidak dikenal: {request.Role}");
+            throw new UserAdministrationException(IdentityMessages.RoleUnknown(request.Role));
         }
 
         if (request.Role == Roles.OperatorOpd && request.AgencyId is null)
         {
-            throw new UserAdministrationException("Operator OPD harus terikat pada satu OPD.");
+            throw new UserAdministrationException(IdentityMessages.OperatorNeedsAgency);
         }
 
         if (!await db.Tenants.AnyAsync(t => t.Code == request.TenantCode))
         {
-            throw new UserAdministrationException($"Tenant {request.TenantCode} belum ada.");
+            throw new UserAdministrationException(IdentityMessages.TenantMissing(request.TenantCode));
         }
 
         await EnsureRolesAsync();
@@ -136,9 +137,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         if (!result.Succeeded)
         {
-            throw new UserAdministrationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            // An error Identity describes itself (not through LindungIdentityErrors) is not expected here; it is named by its code.
+            throw new UserAdministrationException(CoreMessage.Sentences(result.Errors
+                .Select(e => e is LindungIdentityError ours ? ours.Text : IdentityMessages.DefaultError)));
         }
     }
 }
 
-public sealed class UserAdministrationException(string message) : Exception(message);
+/// <summary>Why an account cannot be created or changed; <see cref="Exception.Message"/> is <see cref="Text"/> in the current UI culture.</summary>
+public sealed class UserAdministrationException(CoreMessage text) : Exception
+{
+    public CoreMessage Text { get; } = text;
+
+    public override string Message => Text.ToString();
+}

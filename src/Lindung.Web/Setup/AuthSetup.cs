@@ -22,7 +22,7 @@ public static class AuthSetup
         var identity = builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(IdentitySetup.ConfigurePolicy)
             .AddEntityFrameworkStores<LindungDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddErrorDescriber<LindungIdentityErrors>()
             .AddClaimsPrincipalFactory<LindungClaimsFactory>()
             .AddDefaultTokenProviders();
 

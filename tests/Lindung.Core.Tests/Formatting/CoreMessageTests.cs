@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Lindung.Core.Backup;
 using Lindung.Core.Formatting;
+using Lindung.Core.Identity;
 using Lindung.Core.Import;
 using Lindung.Core.Import.Spreadsheets;
 using Lindung.Core.Projects;
@@ -17,7 +18,7 @@ public class CoreMessageTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    private static readonly Type[] Types = [typeof(ImportMessages), typeof(BackupMessages), typeof(ProjectMessages)];
+    private static readonly Type[] Types = [typeof(ImportMessages), typeof(BackupMessages), typeof(ProjectMessages), typeof(IdentityMessages)];
 
     /// <summary>Every member of the classes, with sample values for those that take some.</summary>
     public static TheoryData<string> Members()
@@ -92,6 +93,18 @@ public class CoreMessageTests
 
         Assert.Equal("Isi arsip cadangan tidak sah (entri tidak dikenal data/x.bin).", malformed.Render(Indonesian));
         Assert.Equal("The backup archive's contents are not valid (unknown entry data/x.bin).", malformed.Render(English));
+    }
+
+    [Fact]
+    public void Sentences_AreRenderedTogetherInOneLanguage_AndOneIsItself()
+    {
+        var both = CoreMessage.Sentences([IdentityMessages.PasswordTooShort(12), IdentityMessages.PasswordRequiresUniqueChars(5)]);
+
+        Assert.Equal("Kata sandi minimal 12 karakter. Kata sandi harus memuat minimal 5 karakter berbeda.", both.Render(Indonesian));
+        Assert.Equal("The password must be at least 12 characters long. The password must contain at least 5 different characters.", both.Render(English));
+        Assert.Equal("IdentityPasswordTooShort+IdentityPasswordRequiresUniqueChars", both.Key);
+        var one = IdentityMessages.OperatorNeedsAgency;
+        Assert.Same(one, CoreMessage.Sentences([one]));
     }
 
     [Fact]

@@ -268,6 +268,33 @@ public sealed partial class CliTextTests : IDisposable
     }
 
     [Fact]
+    public async Task UserAdd_Refusals_AreInTheRunsLanguage_AndTheJsonErrorIsIndonesianInBoth()
+    {
+        Assert.Equal(0, (await RunAsync(null, "seed")).Exit);
+        var weak = Path.Combine(dir, "sandi.txt");
+        await File.WriteAllTextAsync(weak, "aaaaaaa\n");
+        string[] noOpd = ["user", "add", "--username", "operator.x", "--role", "OperatorOpd"];
+        string[] weakPassword = ["user", "add", "--username", "keuangan.x", "--role", "Keuangan", "--password-file", weak];
+
+        var en = await RunAsync(English, noOpd);
+        var idJson = await RunAsync(null, [.. noOpd, "--json"]);
+        var enJson = await RunAsync(English, [.. noOpd, "--json"]);
+        var enWeak = await RunAsync(English, weakPassword);
+        var idWeak = await RunAsync(null, weakPassword);
+        var enWeakJson = await RunAsync(English, [.. weakPassword, "--json"]);
+
+        Assert.Equal((1, 1, 1, 1), (en.Exit, enJson.Exit, enWeak.Exit, enWeakJson.Exit));
+        Assert.Equal("Error: An Operator OPD must belong to one OPD.\n", en.Err.ReplaceLineEndings("\n"));
+        Assert.Equal(idJson.Out, enJson.Out);
+        Assert.Contains("Operator OPD harus terikat pada satu OPD.", enJson.Out, StringComparison.Ordinal);
+        // Identity's two refusals of one password, as one text in one language.
+        Assert.Equal("Error: The password must be at least 12 characters long. The password must contain at least 5 different characters.\n",
+            enWeak.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("Galat: Kata sandi minimal 12 karakter. Kata sandi harus memuat minimal 5 karakter berbeda.\n", idWeak.Err.ReplaceLineEndings("\n"));
+        Assert.Contains("Kata sandi minimal 12 karakter. Kata sandi harus memuat minimal 5 karakter berbeda.", enWeakJson.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnusableFile_IsReportedInTheRunsLanguage_AndTheJsonErrorIsIndonesianInBoth()
     {
         Assert.Equal(0, (await RunAsync(null, "seed")).Exit);

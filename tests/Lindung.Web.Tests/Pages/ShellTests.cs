@@ -159,6 +159,24 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
 
         Assert.Contains("Kata sandi minimal 12 karakter.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ChangePassword_TooShort_InEnglish_IsRefusedInEnglish()
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Keuangan], LindungFactory.Password);
+        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/");
+
+        var response = await LindungFactory.PostFormAsync(client, "/Akun/GantiSandi", new()
+        {
+            ["Input.Current"] = LindungFactory.Password,
+            ["Input.New"] = "pendek1",
+            ["Input.Confirm"] = "pendek1",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The password must be at least 12 characters long.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kata sandi minimal", html, StringComparison.Ordinal);
+    }
 }
 
 public class PostgresShellTests(PostgresLindungFactory factory) : IClassFixture<PostgresLindungFactory>
