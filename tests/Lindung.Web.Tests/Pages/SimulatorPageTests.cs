@@ -35,4 +35,18 @@ public class SimulatorPageTests(LindungFactory factory) : IClassFixture<LindungF
         Assert.Contains("di bawah batas minimum", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"sim-total\">Rp 16.800<", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("id", "Tanggal tidak sah; pilih tanggal dari kalender.")]
+    [InlineData("en", "The date is not valid; pick a date from the calendar.")]
+    public async Task Simulator_AnUnreadableDate_IsRefusedInThePagesLanguage(string language, string expected)
+    {
+        var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Keuangan], LindungFactory.Password);
+        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = language, ["returnUrl"] = "/" }, formPage: "/");
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Iuran?Skema=BPU&Nilai=1000000&Tanggal=31-02-2025"));
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sim-total\"", html, StringComparison.Ordinal);
+    }
 }

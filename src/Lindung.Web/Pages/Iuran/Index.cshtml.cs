@@ -3,11 +3,12 @@ using Lindung.Core.Contributions;
 using Lindung.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Lindung.Web.Pages.Iuran;
 
 /// <summary>The contribution simulator: PU, BPU or construction, on the rate table in force on a date.</summary>
-public sealed class IndexModel(LindungDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(LindungDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Skema { get; set; } = "BPU";
@@ -36,7 +37,7 @@ public sealed class IndexModel(LindungDbContext db, TimeProvider time) : PageMod
         var date = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         if (Tanggal is { Length: > 0 } && !DateOnly.TryParseExact(Tanggal, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            Error = "Tanggal tidak sah.";
+            Error = t["Iuran_DateInvalid"];
             return;
         }
 
