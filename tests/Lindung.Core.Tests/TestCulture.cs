@@ -12,4 +12,16 @@ internal static class TestCulture
 {
     [ModuleInitializer]
     internal static void UseIndonesianMessages() => CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>Reads messages in <paramref name="culture"/> until disposed, then in the UI culture from before.</summary>
+    internal static IDisposable Use(CultureInfo culture) => new Scope(culture);
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly CultureInfo before = CultureInfo.CurrentUICulture;
+
+        public Scope(CultureInfo culture) => CultureInfo.CurrentUICulture = culture;
+
+        public void Dispose() => CultureInfo.CurrentUICulture = before;
+    }
 }

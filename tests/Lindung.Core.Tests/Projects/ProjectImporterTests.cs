@@ -141,11 +141,9 @@ public class ProjectImporterTests
     {
         await using var db = await SeededAsync(provider);
         await using var ctx = db.Context(Tenant);
-        var before = CultureInfo.CurrentUICulture;
         ProjectImportReport report;
-        try
+        using (TestCulture.Use(CultureInfo.GetCultureInfo("en")))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
             report = await new ProjectImporter(ctx, SpreadsheetLimits.Default).RunAsync(
                 Xlsx(Good("K-1"), ["XYZ", "K-1", "", "CV B", 5, "Mungkin", "02/11/2026", 0, "Muaradua", null, 2026, "APBD"]),
                 new ProjectImportRequest("proyek.xlsx", null));
@@ -156,10 +154,6 @@ public class ProjectImporterTests
             Assert.Contains("The column \"termasuk PPN\" says \"Mungkin\"; it must be Ya or Tidak.", english);
             Assert.Contains("The name of the work package is required.", english);
             Assert.Contains("The duration must be 1 to 3650 calendar days.", english);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
         }
 
         var indonesian = report.Errors.Where(e => e.Row == 3).Select(e => e.Text.ToIndonesian()).ToList();

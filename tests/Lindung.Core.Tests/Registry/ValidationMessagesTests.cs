@@ -54,15 +54,9 @@ public partial class ValidationMessagesTests
         ]);
         foreach (var culture in new[] { Indonesian, English })
         {
-            var before = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
+            using (TestCulture.Use(culture))
             {
                 Assert.All(members, m => Assert.False(string.IsNullOrWhiteSpace(m())));
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = before;
             }
         }
     }

@@ -10,11 +10,17 @@ public sealed class ProyekCliTests : IDisposable
 {
     private readonly string dir = Path.Combine(Path.GetTempPath(), "lindung-cli-" + Guid.NewGuid().ToString("N"));
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunInAsync(null, args);
+
+    /// <summary>Runs in <paramref name="language"/>, or as a plain run (Bahasa Indonesia) when it is null.</summary>
+    private async Task<(int Exit, string Out, string Err)> RunInAsync(CultureInfo? language, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LindungCli.RunAsync([.. args, "--data-dir", dir], stdout, stderr);
+        string[] all = [.. args, "--data-dir", dir];
+        var exit = language is null
+            ? await LindungCli.RunAsync(all, stdout, stderr)
+            : await LindungCli.RunInLanguageAsync(all, stdout, stderr, language);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -80,14 +86,6 @@ public sealed class ProyekCliTests : IDisposable
         var messages = JsonDocument.Parse(json.Out).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
         Assert.Contains("Tanggal SPK \"kemarin\" tidak dapat dibaca; tulis seperti 17/08/2025.", messages);
         Assert.Contains("Nama penyedia jasa (kontraktor) wajib diisi.", messages);
-    }
-
-    private async Task<(int Exit, string Out, string Err)> RunInAsync(CultureInfo language, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await LindungCli.RunInLanguageAsync([.. args, "--data-dir", dir], stdout, stderr, language);
-        return (exit, stdout.ToString(), stderr.ToString());
     }
 
     public void Dispose()

@@ -320,6 +320,13 @@ public class LindungFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Switches the signed-in client's pages to <paramref name="culture"/> ("id" or "en") as the language menu does.</summary>
+    public static async Task ChooseLanguageAsync(HttpClient client, string culture)
+    {
+        var response = await PostFormAsync(client, "/Bahasa", new() { ["culture"] = culture, ["returnUrl"] = "/" }, formPage: "/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     /// <summary>
     /// Posts a search form (registry, audit trail) and follows its redirect: searches post because a NIK must not
     /// travel in a URL. Returns the final URL and page.

@@ -125,7 +125,7 @@ public class ProjectPageTests(LindungFactory factory) : IClassFixture<LindungFac
     public async Task Form_WithAnUnreadableSpkDate_SaysSoOnce_AndEveryProblemInThePagesLanguage(string language)
     {
         var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
-        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = language, ["returnUrl"] = "/" }, formPage: "/");
+        await LindungFactory.ChooseLanguageAsync(client, language);
 
         var response = await LindungFactory.PostFormAsync(client, "/Proyek/Ubah", new()
         {

@@ -164,7 +164,7 @@ public class ShellTests(LindungFactory factory) : IClassFixture<LindungFactory>
     public async Task ChangePassword_TooShort_InEnglish_IsRefusedInEnglish()
     {
         var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Keuangan], LindungFactory.Password);
-        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/");
+        await LindungFactory.ChooseLanguageAsync(client, "en");
 
         var response = await LindungFactory.PostFormAsync(client, "/Akun/GantiSandi", new()
         {

@@ -42,7 +42,7 @@ public class SimulatorPageTests(LindungFactory factory) : IClassFixture<LindungF
     public async Task Simulator_AnUnreadableDate_IsRefusedInThePagesLanguage(string language, string expected)
     {
         var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.Keuangan], LindungFactory.Password);
-        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = language, ["returnUrl"] = "/" }, formPage: "/");
+        await LindungFactory.ChooseLanguageAsync(client, language);
 
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Iuran?Skema=BPU&Nilai=1000000&Tanggal=31-02-2025"));
 

@@ -97,7 +97,7 @@ public class UploadPageTests(LindungFactory factory) : IClassFixture<LindungFact
     public async Task Upload_ZipBomb_InEnglish_IsRefusedWithTheEnglishMessage()
     {
         var client = await factory.SignInAsync(LindungFactory.UserOf[Roles.OperatorOpd], LindungFactory.Password);
-        await LindungFactory.PostFormAsync(client, "/Bahasa", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/");
+        await LindungFactory.ChooseLanguageAsync(client, "en");
         var bomb = Lindung.Core.Tests.Import.SpreadsheetTests.MinimalXlsx("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             + new string(' ', 60_000_000) + "</sheetData></worksheet>").ToArray();
 
